@@ -1,0 +1,56 @@
+"""Run every benchmark module (bench/*_bench.py) and write docs/benchmarks.md.
+
+Each module exposes `run() -> str`, returning a Markdown section with its figures. The
+sections are written together with a description of the machine they were taken on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+import platform
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "benchmarks.md"
+
+
+def machine() -> str:
+    """One line naming the machine, OS and Python the figures were taken on."""
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def main(argv: list[str]) -> None:
+    names = argv or sorted(p.stem for p in Path(__file__).parent.glob("*_bench.py"))
+    sections = []
+    for name in names:
+        print(f"== {name}", file=sys.stderr, flush=True)
+        module = importlib.import_module(f"bench.{name}")
+        sections.append(module.run())
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
+    text = (
+        "# Benchmarks\n\n"
+        f"Written by `make bench` on {stamp}.\n\nMachine: {machine()}.\n\n"
+        "Medians and ratios come from one run on the machine above; rerun `make bench` "
+        "to refresh them.\n\n" + "\n\n".join(s.strip() for s in sections) + "\n"
+    )
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(text, encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
