@@ -50,6 +50,9 @@ def load_with_positions(text: str) -> tuple[Any, dict[Path_, Position]]:
         mark = exc.problem_mark or exc.context_mark
         position = _pos(mark) if mark is not None else Position(1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        opened = exc.context_mark
+        if exc.context and opened is not None and opened is not mark:
+            problem += f" ({exc.context} at line {opened.line + 1}, column {opened.column + 1})"
         raise YamlSyntaxError(f"YAML syntax error: {problem}", position) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"YAML syntax error: {exc}", Position(1, 1)) from None

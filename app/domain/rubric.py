@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from app.domain.metrics import METRICS, Better
+from app.domain.metrics import METRIC_NAMES, METRICS, Better
 
 _ID = r"^[a-z0-9][a-z0-9-]*[a-z0-9]$"
 
@@ -32,7 +33,10 @@ class Criterion(Strict):
 
     id: str = Field(pattern=_ID)
     title: str
-    metric: str = Field(description="A metric name; see `coachsim schema rubric`.")
+    metric: str = Field(
+        description="The transcript metric this criterion is computed from.",
+        json_schema_extra={"enum": list(METRIC_NAMES)},
+    )
     better: Better | None = Field(
         default=None, description="Overrides the metric's own direction when given."
     )
@@ -60,9 +64,13 @@ class Criterion(Strict):
     @classmethod
     def _known_metric(cls, metric: str) -> str:
         if metric not in METRICS:
-            raise ValueError(
-                f"unknown metric {metric!r}; known metrics: {', '.join(sorted(METRICS))}"
+            close = difflib.get_close_matches(metric, METRIC_NAMES, n=1)
+            hint = (
+                f"did you mean {close[0]!r}?"
+                if close
+                else "known metrics: " + ", ".join(sorted(METRICS))
             )
+            raise ValueError(f"unknown metric {metric!r}; {hint}")
         return metric
 
     @property
@@ -86,7 +94,7 @@ class Criterion(Strict):
 class HardFail(Strict):
     """A condition that fails the session whatever the overall score."""
 
-    metric: str
+    metric: str = Field(json_schema_extra={"enum": list(METRIC_NAMES)})
     max: float = Field(description="The session fails when the metric exceeds this.")
     reason: str
 
