@@ -1,0 +1,102 @@
+"""Split a coach turn into units: sentences, and clauses where a turn runs two acts together.
+
+Spoken and typed coaching rarely has tidy punctuation, so the splitter keeps abbreviations
+("e.g.", "Mr.", "a.m."), numbers ("$1.5M", "3.5%") and trailing ellipses inside a unit, and
+splits comma splices that start a fresh question ("You're stuck, what would help?").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that end with a period without ending the sentence.
+_ABBREVIATIONS = frozenset(
+    {
+        "e.g", "i.e", "eg", "ie", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "st", "sr",
+        "jr", "inc", "ltd", "co", "corp", "approx", "dept", "est", "fig", "no", "a.m", "p.m",
+        "u.s", "u.k", "e.u", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+        "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri", "min", "max", "avg", "cf",
+    }
+)  # fmt: skip
+
+# A candidate boundary: terminal punctuation (possibly repeated, possibly closed by a
+# quote or bracket) followed by whitespace; or a clause separator.
+_BOUNDARY = re.compile(
+    r"""(?P<term>[.!?…]+["'”’)\]]*)\s+
+      | \s*;\s+
+      | \s+[-–—]{1,2}\s+
+      | \s*[–—]\s*(?=[A-Za-z])
+    """,
+    re.VERBOSE,
+)
+
+# A comma splice that starts a new question or invitation: split before it.
+_SPLICE = re.compile(
+    r",\s+(?=(?:so\s+|and\s+|but\s+)?(?:"
+    r"(?:what|how|why|when|where|who|which)\s+(?:do|does|did|is|are|was|were|would|could|"
+    r"can|will|should|has|have|else|happened|made|makes|might)\b"
+    r"|(?:do|did|does|are|is|was|were|can|could|would|have|has)\s+(?:you|they|we|he|she)\b"
+    r"|tell\s+me\b|walk\s+me\b|talk\s+me\b|help\s+me\s+understand\b"
+    r"))",
+    re.IGNORECASE,
+)
+
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    match = _LAST_WORD.search(chunk)
+    if match is None:
+        return False
+    word = match.group(1).lower().rstrip(".")
+    # Single letters are initials ("J. Smith", "the U. of M.").
+    return word in _ABBREVIATIONS or len(word) == 1
+
+
+def split_units(text: str) -> list[str]:
+    """Split a turn into unit texts, in order; whitespace-only input gives no units."""
+    text = " ".join(text.split())
+    if not text:
+        return []
+    pieces: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        term = match.group("term")
+        if term is not None:
+            head = text[start : match.start()]
+            nxt = text[end : end + 1]
+            if term.startswith(".") and not term.startswith(".."):
+                if _ends_with_abbreviation(head):
+                    continue
+            elif term.startswith(("...", "…")) and nxt.islower():
+                # A trailing-off pause inside a sentence ("So... you're saying").
+                continue
+            pieces.append(text[start : match.start() + len(term)])
+        else:
+            pieces.append(text[start : match.start()])
+        start = end
+    pieces.append(text[start:])
+
+    units: list[str] = []
+    for piece in pieces:
+        units.extend(_split_splices(piece))
+    return [u for u in (u.strip() for u in units) if _WORDS.search(u)]
+
+
+def _split_splices(piece: str) -> list[str]:
+    if "," not in piece:
+        return [piece]
+    out: list[str] = []
+    start = 0
+    for match in _SPLICE.finditer(piece):
+        head = piece[start : match.start()]
+        # Keep short lead-ins ("Okay, what happened?") with what follows: the tagger
+        # strips them, and a one-word unit would only add noise.
+        if len(_WORDS.findall(head)) < 3:
+            continue
+        out.append(head)
+        start = match.end()
+    out.append(piece[start:])
+    return out
