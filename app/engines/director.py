@@ -12,7 +12,8 @@ The rules, in the order they are tried on each coach turn:
    Advice the rep asked for (the tagger marks it `permitted`) is not telling.
 2. A takeover gets an eager handoff, and the rep stops owning the work.
 3. Telling at very low openness gets pushback; otherwise polite, empty compliance.
-4. After a handoff, an open question or a reflection makes the rep take the work back.
+4. After a handoff, an open question or a reflection makes the rep take the work back
+   (once openness is above the pushback level again).
 5. Once every must-discover fact is out, a question with a commit cue gets a commitment.
 6. A question or reflection right after a hint turns the hint into a full disclosure.
 7. A turn that names a hidden fact's topic (a cue) with one of its unlocking acts gets
@@ -66,9 +67,17 @@ def matched_cues(cues: Iterable[str], text: str) -> list[str]:
     return [cue for cue in cues if _compiled(cue).search(text)]
 
 
+_ACT_WORDS = {Act.INFORMATION: "piece of information", Act.OTHER: "remark"}
+
+
 def act_phrase(act: Act) -> str:
     """An act as words for a note: "open question"."""
-    return act.value.replace("_", " ")
+    return _ACT_WORDS.get(act, act.value.replace("_", " "))
+
+
+def with_article(phrase: str) -> str:
+    """The phrase with its indefinite article: "an open question", "a reflection"."""
+    return ("an " if phrase[:1] in "aeiou" else "a ") + phrase
 
 
 @dataclass
@@ -162,7 +171,8 @@ class Director:
                 return self._decide("pushback", act, before, note)
             note = f"comply: you told instead of asked, so {rep} agreed without owning it"
             return self._decide("comply", act, before, note)
-        if state.handed_off and turn.acts & EXPLORING_ACTS:
+        if state.handed_off and turn.acts & EXPLORING_ACTS and state.openness >= PUSHBACK_BELOW:
+            # A rep who has shut down needs more than one good question to take it back.
             state.handed_off = False
             note = f"reclaim: your {act_phrase(act)} handed the work back to {rep}"
             return self._decide("reclaim", act, before, note)
@@ -205,7 +215,7 @@ class Director:
             if self.state.disclosed.get(fact.id) == "partial":
                 # Coming back to a hint is persistence, not pressure; repeating it would
                 # also be the rep saying the same words twice.
-                note = f"disclosed {fact.id}: you came back to the hint with a {act_phrase(act)}"
+                note = f"disclosed {fact.id}: you came back to the hint with {with_article(act_phrase(act))}"
                 return self._disclose(fact, "full", act, before, note)
             note = (
                 f"hinted at {fact.id}: {act_phrase(act)} about '{cue}', "
@@ -229,13 +239,17 @@ class Director:
         return self._decide("disclose", act, before, note, fact_id=fact.id, disclosure=how)
 
     def _cued_facts(self, turn: _Turn) -> list[HiddenFact]:
-        """Facts not yet fully out whose topic the turn names, most cues first."""
-        scored = [
-            (len(matched_cues(f.cues, turn.text)), -i, f)
-            for i, f in enumerate(self.scenario.hidden_facts)
-            if not self._full(f.id)
-        ]
-        return [f for count, _, f in sorted(scored, key=lambda s: s[:2], reverse=True) if count]
+        """Facts not yet fully out whose topic the turn names, best match first.
+
+        More cues win; then longer ones, since "who else" says more about the topic than
+        a name mentioned in passing; then the order the scenario lists the facts in.
+        """
+        ranked: list[tuple[int, int, int, HiddenFact]] = []
+        for order, fact in enumerate(self.scenario.hidden_facts):
+            cues = matched_cues(fact.cues, turn.text) if not self._full(fact.id) else []
+            if cues:
+                ranked.append((-len(cues), -sum(map(len, cues)), order, fact))
+        return [fact for *_, fact in sorted(ranked, key=lambda r: r[:3])]
 
     def _full(self, fact_id: str) -> bool:
         return self.state.disclosed.get(fact_id) == "full"
@@ -246,8 +260,8 @@ class Director:
             fact = touched[0]
             wanted = " or ".join(act_phrase(a) for a in fact.unlocked_by)
             return (
-                f"respond: a {act_phrase(turn.act)} touched {fact.id}; "
-                f"it takes a {wanted} to draw it out"
+                f"respond: {with_article(act_phrase(turn.act))} touched {fact.id}; "
+                f"it takes {with_article(wanted)} to draw it out"
             )
         if turn.act is Act.ADVICE:
             return "respond: advice the rep asked for, not held against you"
