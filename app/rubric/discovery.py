@@ -1,0 +1,161 @@
+"""Which of a scenario's hidden facts the rep disclosed, from the director's log or the text.
+
+The director logs every disclosure it decides, and that log is the truth when a transcript
+carries it. Transcripts without it (an export of a real call, or a session voiced by a
+model) are judged from the words: a rep turn discloses a fact when it contains most of the
+content words of one of the fact's authored disclosures, or, for a partial disclosure,
+of the authored hint (or enough of the fact, together with one of its topic cues).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from app.domain.acts import Speaker
+from app.domain.decision import Decision
+from app.domain.scenario import HiddenFact, Scenario, cue_pattern
+from app.domain.transcript import TaggedTurn
+from app.rubric.verbs import word_set
+
+Disclosure = Literal["partial", "full"]
+
+# Share of an authored line's content words a rep turn must contain to count as saying it.
+FULL_MATCH = 0.5
+PARTIAL_MATCH = 0.5
+# With a topic cue in the same turn, this many of the fact's distinctive words make a hint.
+CUED_PARTIAL_WORDS = 3
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_STOP = word_set(
+    "a about after again all also am an and any are as at be because been before "
+    "being but by can could did do does doing don't for from get got had has have "
+    "having he her here hers him his how i i'd i'll i'm i've if in into is isn't it "
+    "it's its just kind know like me mean more most my no not now of off okay on once "
+    "one only or other our out over own really right said say says she so some still "
+    "such than that that's the their them then there these they they're this those "
+    "through to too um up us very was we well were what when where which while who "
+    "why will with would yeah yes you you're your {manager} {rep} {account} manager "
+    "rep account honestly"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundFact:
+    """A hidden fact the rep disclosed: how fully, in which turn, and in what words."""
+
+    id: str
+    disclosure: Disclosure
+    turn: int
+    quote: str
+
+
+def _content(text: str) -> frozenset[str]:
+    return frozenset(
+        w for w in _WORD.findall(text.lower().replace("\u2019", "'")) if w not in _STOP
+    )
+
+
+def _containment(line: frozenset[str], turn: frozenset[str]) -> float:
+    return len(line & turn) / len(line) if line else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _FactWords:
+    fact: HiddenFact
+    full: tuple[frozenset[str], ...]
+    partial: frozenset[str]
+    distinctive: frozenset[str]
+    cues: tuple[re.Pattern[str], ...]
+
+    def judge(self, text: str, words: frozenset[str]) -> Disclosure | None:
+        if max(_containment(line, words) for line in self.full) >= FULL_MATCH:
+            return "full"
+        if _containment(self.partial, words) >= PARTIAL_MATCH:
+            return "partial"
+        if len(self.distinctive & words) >= CUED_PARTIAL_WORDS:
+            lowered = text.lower()
+            if any(c.search(lowered) for c in self.cues):
+                return "partial"
+        return None
+
+
+def _factword_set(scenario: Scenario) -> list[_FactWords]:
+    wording = {
+        f.id: frozenset().union(*(_content(t) for t in (*f.full, f.fact)))
+        for f in scenario.hidden_facts
+    }
+    # Words the manager already knows from the briefing, and words that run through
+    # several facts, say nothing about which fact a turn reveals: the cued rule looks
+    # only at words peculiar to one fact.
+    situation = scenario.situation
+    public = [scenario.briefing, situation.account, *situation.history]
+    public += [f"{s.name} {s.role} {s.note}" for s in situation.stakeholders]
+    shared = frozenset().union(*(_content(t) for t in public)) | frozenset(
+        w
+        for fid, ws in wording.items()
+        for w in ws
+        if any(w in other for oid, other in wording.items() if oid != fid)
+    )
+    return [
+        _FactWords(
+            fact=f,
+            full=(*(_content(line) for line in f.full), _content(f.fact)),
+            partial=_content(f.partial),
+            distinctive=wording[f.id] - shared,
+            cues=tuple(cue_pattern(c) for c in f.cues),
+        )
+        for f in scenario.hidden_facts
+    ]
+
+
+def _from_text(turns: Sequence[TaggedTurn], scenario: Scenario) -> dict[str, FoundFact]:
+    facts = _factword_set(scenario)
+    found: dict[str, FoundFact] = {}
+    for turn in turns:
+        if turn.speaker is not Speaker.REP:
+            continue
+        words = _content(turn.text)
+        for fact in facts:
+            level = fact.judge(turn.text, words)
+            if level is not None:
+                _keep_fullest(found, FoundFact(fact.fact.id, level, turn.index, turn.text))
+    return found
+
+
+def _from_decisions(
+    turns: Sequence[TaggedTurn], decisions: dict[int, Decision], scenario: Scenario
+) -> dict[str, FoundFact]:
+    known = {f.id for f in scenario.hidden_facts}
+    text_of = {t.index: t.text for t in turns}
+    found: dict[str, FoundFact] = {}
+    for index in sorted(decisions):
+        decision = decisions[index]
+        if decision.move != "disclose" or decision.fact_id not in known:
+            continue
+        level: Disclosure = decision.disclosure or "full"
+        _keep_fullest(found, FoundFact(decision.fact_id, level, index, text_of.get(index, "")))
+    return found
+
+
+def _keep_fullest(found: dict[str, FoundFact], candidate: FoundFact) -> None:
+    # The first full disclosure wins; a partial one only until the full one arrives.
+    current = found.get(candidate.id)
+    if current is None or (current.disclosure == "partial" and candidate.disclosure == "full"):
+        found[candidate.id] = candidate
+
+
+def disclosed_facts(
+    turns: Sequence[TaggedTurn], scenario: Scenario, decisions: dict[int, Decision] | None
+) -> tuple[list[FoundFact], Literal["director", "text"]]:
+    """The facts the rep disclosed, in scenario order, and whether the log or the text said so."""
+    if decisions:
+        found = _from_decisions(turns, decisions, scenario)
+        source: Literal["director", "text"] = "director"
+    else:
+        found = _from_text(turns, scenario)
+        source = "text"
+    ordered = [found[f.id] for f in scenario.hidden_facts if f.id in found]
+    return ordered, source

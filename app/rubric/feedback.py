@@ -1,0 +1,245 @@
+"""Feedback: at most two behaviours to change, each on a real coach turn with a rewrite,
+plus one specific strength.
+
+Two items, not more: the weakest learners do worse when feedback piles up (Luo et al.
+2021). The behaviours are ranked by the level of the criterion they pull down, then by how
+much they cost the rep's thinking (a takeover before advice before a leading question...).
+Only coach units are ever quoted or rewritten; rep turns are never graded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from app.domain.acts import QUESTION_ACTS, Act, Speaker
+from app.domain.scorecard import CriterionResult, FeedbackItem, Strength
+from app.domain.transcript import TaggedTurn, Unit
+from app.rubric.evidence import quote
+from app.rubric.grow import grow_stages
+from app.rubric.metrics import Metrics
+from app.rubric.rewrite import (
+    rewrite_advice,
+    rewrite_closed,
+    rewrite_leading,
+    rewrite_takeover,
+)
+
+MAX_ITEMS = 2
+# Rewrites that name nothing from the turn: used only when no better example exists.
+_GENERIC = (
+    "What options do you see from here?",
+    "What's your read on where things stand?",
+    "What options do you see here?",
+    "What have you tried so far, and what happened?",
+    "What would it take for you to handle this yourself, and what support would help?",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Behaviour:
+    key: str
+    title: str
+    why: str
+    metrics: tuple[str, ...]  # criteria on these metrics are pulled down by this behaviour
+
+
+_TAKEOVER = _Behaviour(
+    "takeover",
+    "Leave the work with the rep instead of taking it over",
+    "Doing the rep's work solves this deal and teaches nothing: the rep leaves without a "
+    "plan of their own, and expects you to step in next time.",
+    ("takeover_count", "telling_count", "ask_tell_ratio", "rep_ownership"),
+)
+_ADVICE = _Behaviour(
+    "advice",
+    "Ask instead of telling",
+    "Unasked-for advice hands the rep your answer; a question lets them find one they "
+    "will own and act on.",
+    ("unsolicited_advice_count", "telling_count", "ask_tell_ratio", "first_telling_turn"),
+)
+_LEADING = _Behaviour(
+    "leading",
+    "Ask an open question instead of a leading one",
+    "A leading question is advice in disguise: the rep hears your answer and agrees "
+    "without thinking it through.",
+    ("count.leading_question", "telling_count", "ask_tell_ratio", "open_question_share"),
+)
+_STACKED = _Behaviour(
+    "stacked",
+    "Ask one question at a time",
+    "Several questions at once let the rep answer the easiest one; ask one, then wait "
+    "(ICF: one question at a time).",
+    ("question_stacking",),
+)
+_CLOSED = _Behaviour(
+    "closed",
+    "Ask open questions instead of closed ones",
+    "A closed question gets a yes, a no or a fact; an open one gets the rep thinking "
+    "and talking (MITI: at least half of questions open).",
+    ("open_question_share", "count.closed_question"),
+)
+_PRIORITY = (_TAKEOVER, _ADVICE, _LEADING, _STACKED, _CLOSED)
+
+
+@dataclass(frozen=True, slots=True)
+class _Example:
+    turn: int
+    unit: str
+    rewrite: str
+
+    @property
+    def specific(self) -> bool:
+        return self.rewrite not in _GENERIC
+
+
+def _coach_units(turns: Sequence[TaggedTurn]) -> list[tuple[TaggedTurn, Unit]]:
+    return [(t, u) for t in turns if t.speaker is Speaker.COACH for u in t.units]
+
+
+def _examples_of(
+    turns: Sequence[TaggedTurn], keep: Callable[[Unit], bool], rewrite: Callable[[str], str]
+) -> list[_Example]:
+    return [_Example(t.index, u.text, rewrite(u.text)) for t, u in _coach_units(turns) if keep(u)]
+
+
+def _best_question(units: Sequence[Unit]) -> str:
+    """The one question to keep from a stacked turn, made open if it was not."""
+    asks = [u for u in units if u.act in QUESTION_ACTS]
+    open_ones = [u for u in asks if u.act is Act.OPEN_QUESTION]
+    if open_ones:
+        # Prefer the question that moves the conversation along GROW, then the fuller one.
+        best = max(open_ones, key=lambda u: (len(grow_stages(u.text)), len(u.text.split())))
+        return " ".join(best.text.split())
+    first = asks[0]
+    if first.act is Act.LEADING_QUESTION:
+        return rewrite_leading(first.text)
+    return rewrite_closed(first.text)
+
+
+def _stacked_examples(turns: Sequence[TaggedTurn], metrics: Metrics) -> list[_Example]:
+    by_index = {t.index: t for t in turns}
+    out = []
+    for index in metrics.stacked_turns:
+        units = by_index[index].units
+        asked = " ".join(u.text for u in units if u.act in QUESTION_ACTS)
+        out.append(_Example(index, asked, _best_question(units)))
+    return out
+
+
+def _examples(key: str, turns: Sequence[TaggedTurn], metrics: Metrics) -> list[_Example]:
+    if key == "takeover":
+        return _examples_of(turns, lambda u: u.act is Act.TAKEOVER, rewrite_takeover)
+    if key == "advice":
+        return _examples_of(
+            turns, lambda u: u.act is Act.ADVICE and not u.permitted, rewrite_advice
+        )
+    if key == "leading":
+        return _examples_of(turns, lambda u: u.act is Act.LEADING_QUESTION, rewrite_leading)
+    if key == "stacked":
+        return _stacked_examples(turns, metrics)
+    if metrics.open_question_share >= 0.5:
+        return []  # closed questions are fine in a conversation that is mostly open
+    return _examples_of(turns, lambda u: u.act is Act.CLOSED_QUESTION, rewrite_closed)
+
+
+def _criterion_level(behaviour: _Behaviour, results: Sequence[CriterionResult]) -> int:
+    levels = [r.level for r in results if r.metric in behaviour.metrics]
+    return min(levels, default=5)
+
+
+def feedback_items(
+    turns: Sequence[TaggedTurn], metrics: Metrics, results: Sequence[CriterionResult]
+) -> list[FeedbackItem]:
+    """At most two behaviours to change, weakest criterion first, each with a rewrite."""
+    ranked = sorted(enumerate(_PRIORITY), key=lambda p: (_criterion_level(p[1], results), p[0]))
+    items: list[FeedbackItem] = []
+    for _, behaviour in ranked:
+        examples = _examples(behaviour.key, turns, metrics)
+        if not examples:
+            continue
+        example = next((e for e in examples if e.specific), examples[0])
+        items.append(
+            FeedbackItem(
+                behaviour=behaviour.title,
+                turn=example.turn,
+                quote=quote(example.unit),
+                rewrite=example.rewrite,
+                why=behaviour.why,
+            )
+        )
+        if len(items) == MAX_ITEMS:
+            break
+    return items
+
+
+def strength(turns: Sequence[TaggedTurn], metrics: Metrics) -> Strength | None:
+    """One specific thing the coach did well, citing the coach turn that did it."""
+    by_index = {t.index: t for t in turns}
+
+    def coach_before(index: int) -> TaggedTurn | None:
+        previous = by_index.get(index - 1)
+        return previous if previous is not None and previous.speaker is Speaker.COACH else None
+
+    def asked(turn: TaggedTurn | None, acts: frozenset[Act]) -> Unit | None:
+        if turn is None:
+            return None
+        return next((u for u in turn.units if u.act in acts), None)
+
+    inviting = frozenset({Act.OPEN_QUESTION, Act.REFLECTION})
+    own = metrics.rep_ownership_detail
+    if own.stated and own.before_or_after_telling == "before" and own.turn is not None:
+        turn = coach_before(own.turn)
+        unit = asked(turn, inviting)
+        if turn is not None and unit is not None:
+            return Strength(
+                text="Your question got the rep to name their own next step before you "
+                "suggested one.",
+                turn=turn.index,
+                quote=quote(unit.text),
+            )
+    for fact in metrics.discovery_detail.found if metrics.discovery_detail else ():
+        turn = coach_before(fact.turn)
+        unit = asked(turn, inviting)
+        if turn is not None and unit is not None and fact.disclosure == "full":
+            return Strength(
+                text=f"This drew out what the rep had been holding back ({fact.id}).",
+                turn=turn.index,
+                quote=quote(unit.text),
+            )
+    for act, text in (
+        (
+            Act.REFLECTION,
+            "You gave the rep's meaning back to them, so they kept thinking out loud.",
+        ),
+        (Act.AFFIRMATION, "You recognised something specific the rep had done well."),
+    ):
+        for turn, unit in _coach_units(turns):
+            if unit.act is act:
+                return Strength(text=text, turn=turn.index, quote=quote(unit.text))
+    opens = [(t, u) for t, u in _coach_units(turns) if u.act is Act.OPEN_QUESTION]
+    staged = [(t, u) for t, u in opens if grow_stages(u.text)]
+    if staged:
+        turn, unit = staged[0]
+        stage = grow_stages(unit.text)[0].capitalize()
+        return Strength(
+            text=f"An open question that explored the {stage} stage and left the thinking to "
+            "the rep.",
+            turn=turn.index,
+            quote=quote(unit.text),
+        )
+    if opens:
+        turn, unit = opens[0]
+        return Strength(
+            text="An open question that left the thinking to the rep.",
+            turn=turn.index,
+            quote=quote(unit.text),
+        )
+    return None
+
+
+def build_feedback(
+    turns: Sequence[TaggedTurn], metrics: Metrics, results: Sequence[CriterionResult]
+) -> tuple[list[FeedbackItem], Strength | None]:
+    """The scorecard's feedback items and its one strength."""
+    return feedback_items(turns, metrics, results), strength(turns, metrics)

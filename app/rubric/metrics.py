@@ -1,0 +1,273 @@
+"""Transcript metrics, computed in code from the tagged transcript (DESIGN.md, "metrics").
+
+Ratios whose denominator is zero stay finite so that every metric can be compared with a
+threshold and written as JSON:
+
+- `ask_tell_ratio` with no telling is the number of questions, as if one telling act had
+  happened: it still grows with every question asked, and no telling plus no questions is 0.
+- `reflection_to_question` with no questions is likewise the number of reflections.
+- `open_question_share` with no questions is 0 (no open question was asked).
+- `coach_talk_share` with no words at all is 0.
+- `first_telling_turn` with no telling is one past the last coach turn.
+
+Permitted advice (asked for, or given after permission) is counted apart and is not
+telling. Floats are rounded to 4 places so the same transcript always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from app.domain.acts import ACTS, ASKING_ACTS, QUESTION_ACTS, Act, Speaker
+from app.domain.decision import Decision
+from app.domain.scenario import Scenario
+from app.domain.transcript import TaggedTurn, Unit
+from app.rubric.discovery import disclosed_facts
+from app.rubric.grow import GROW_STAGES, GrowStage, grow_stages
+from app.rubric.ownership import next_step_sentence
+
+PLACES = 4
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
+Source = Literal["director", "text"]
+
+
+def is_telling(unit: Unit) -> bool:
+    """Unsolicited advice, a leading question or a takeover: the coach told."""
+    if unit.act is Act.ADVICE:
+        return not unit.permitted
+    return unit.act in (Act.LEADING_QUESTION, Act.TAKEOVER)
+
+
+def word_count(text: str) -> int:
+    """Words in a turn, as the talk-share metric counts them."""
+    return len(_WORD.findall(text))
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class RepOwnership(_Frozen):
+    """Whether the rep named a concrete next step in their own words, and when."""
+
+    stated: bool
+    turn: int | None = None
+    quote: str | None = None
+    before_or_after_telling: Literal["before", "after"] | None = None
+    told_turn: int | None = None
+    source: Source = "text"
+
+
+class GrowCoverage(_Frozen):
+    """Which GROW stages the coach's questions covered, and the turns that covered them."""
+
+    covered: list[GrowStage]
+    missing: list[GrowStage]
+    turns: dict[str, list[int]]
+
+
+class FactDisclosure(_Frozen):
+    """A hidden fact the rep disclosed."""
+
+    id: str
+    disclosure: Literal["partial", "full"]
+    turn: int
+    quote: str
+
+
+class Discovery(_Frozen):
+    """Which of the scenario's hidden facts came out, and which did not."""
+
+    source: Source
+    total: int
+    found: list[FactDisclosure]
+    missing: list[str]
+    must_discover_missing: list[str]
+
+
+class Metrics(_Frozen):
+    """Every metric of DESIGN.md for one transcript, with the details behind them."""
+
+    counts: dict[str, int]
+    coach_turns: int
+    rep_turns: int
+    coach_words: int
+    rep_words: int
+    question_count: int
+    ask_tell_ratio: float
+    open_question_share: float
+    reflection_to_question: float
+    coach_talk_share: float
+    question_stacking: int
+    stacked_turns: list[int]
+    first_telling_turn: int
+    first_telling_index: int | None
+    telling_count: int
+    takeover_count: int
+    unsolicited_advice_count: int
+    permitted_advice_count: int
+    affirmation_count: int
+    rep_ownership: float
+    rep_ownership_detail: RepOwnership
+    grow_coverage: float
+    grow: GrowCoverage
+    discovery: float | None
+    discovery_detail: Discovery | None
+
+    def value(self, name: str) -> float | None:
+        """The value of a metric named as in app.domain.metrics (None: not measurable)."""
+        if name.startswith("count."):
+            return float(self.counts[name.removeprefix("count.")])
+        value = getattr(self, name)
+        return None if value is None else float(value)
+
+
+def _ratio(numerator: int, denominator: int) -> float:
+    return round(numerator / max(denominator, 1), PLACES)
+
+
+def _ownership(
+    turns: Sequence[TaggedTurn], decisions: Mapping[int, Decision]
+) -> tuple[float, RepOwnership]:
+    first_told: int | None = None
+    source: Source = "director" if decisions else "text"
+    for turn in turns:
+        if turn.speaker is Speaker.COACH:
+            if first_told is None and any(is_telling(u) for u in turn.units):
+                first_told = turn.index
+            continue
+        if decisions:
+            decision = decisions.get(turn.index)
+            quote = turn.text if decision is not None and decision.move == "commit" else None
+        else:
+            quote = next_step_sentence(turn.text)
+        if quote is None:
+            continue
+        when: Literal["before", "after"] = "before" if first_told is None else "after"
+        detail = RepOwnership(
+            stated=True,
+            turn=turn.index,
+            quote=quote,
+            before_or_after_telling=when,
+            told_turn=first_told,
+            source=source,
+        )
+        return (1.0 if when == "before" else 0.5), detail
+    return 0.0, RepOwnership(stated=False, told_turn=first_told, source=source)
+
+
+def _grow(turns: Sequence[TaggedTurn]) -> tuple[float, GrowCoverage]:
+    found: dict[str, list[int]] = {stage: [] for stage in GROW_STAGES}
+    for turn in turns:
+        for unit in turn.units:
+            if unit.act not in ASKING_ACTS:
+                continue
+            for stage in grow_stages(unit.text):
+                if not found[stage] or found[stage][-1] != turn.index:
+                    found[stage].append(turn.index)
+    covered = [s for s in GROW_STAGES if found[s]]
+    missing = [s for s in GROW_STAGES if not found[s]]
+    return round(len(covered) / len(GROW_STAGES), PLACES), GrowCoverage(
+        covered=covered, missing=missing, turns=found
+    )
+
+
+def _discovery(
+    turns: Sequence[TaggedTurn], scenario: Scenario, decisions: Mapping[int, Decision]
+) -> tuple[float, Discovery]:
+    found, source = disclosed_facts(turns, scenario, dict(decisions))
+    ids = {f.id for f in found}
+    # A hint is worth half a fact: the rep named the topic but not the truth.
+    points = sum(1.0 if f.disclosure == "full" else 0.5 for f in found)
+    total = len(scenario.hidden_facts)
+    full_ids = {f.id for f in found if f.disclosure == "full"}
+    detail = Discovery(
+        source=source,
+        total=total,
+        found=[
+            FactDisclosure(id=f.id, disclosure=f.disclosure, turn=f.turn, quote=f.quote)
+            for f in found
+        ],
+        missing=[f.id for f in scenario.hidden_facts if f.id not in ids],
+        must_discover_missing=[i for i in scenario.objective.must_discover if i not in full_ids],
+    )
+    return round(points / total, PLACES), detail
+
+
+def compute_metrics(
+    tagged: Sequence[TaggedTurn],
+    scenario: Scenario | None = None,
+    decisions: Mapping[int, Decision] | None = None,
+) -> Metrics:
+    """Measure a tagged transcript; `decisions` maps rep turn indexes to the director's log."""
+    decisions = decisions or {}
+    counts = dict.fromkeys((a.value for a in ACTS), 0)
+    coach_turns = rep_turns = coach_words = rep_words = 0
+    telling = takeovers = unsolicited = permitted = 0
+    stacked: list[int] = []
+    first_telling_turn: int | None = None
+    first_telling_index: int | None = None
+    for turn in tagged:
+        if turn.speaker is Speaker.REP:
+            rep_turns += 1
+            rep_words += word_count(turn.text)
+            continue
+        coach_turns += 1
+        coach_words += word_count(turn.text)
+        questions_here = 0
+        for unit in turn.units:
+            counts[unit.act.value] += 1
+            questions_here += unit.act in QUESTION_ACTS
+            if unit.act is Act.ADVICE:
+                permitted += unit.permitted
+                unsolicited += not unit.permitted
+            takeovers += unit.act is Act.TAKEOVER
+            if is_telling(unit):
+                telling += 1
+                if first_telling_turn is None:
+                    first_telling_turn, first_telling_index = coach_turns, turn.index
+        if questions_here > 1:
+            stacked.append(turn.index)
+
+    asking = counts[Act.OPEN_QUESTION] + counts[Act.CLOSED_QUESTION]
+    questions = asking + counts[Act.LEADING_QUESTION]
+    total_words = coach_words + rep_words
+    ownership, ownership_detail = _ownership(tagged, decisions)
+    grow, grow_detail = _grow(tagged)
+    discovery: float | None = None
+    discovery_detail: Discovery | None = None
+    if scenario is not None:
+        discovery, discovery_detail = _discovery(tagged, scenario, decisions)
+    return Metrics(
+        counts=counts,
+        coach_turns=coach_turns,
+        rep_turns=rep_turns,
+        coach_words=coach_words,
+        rep_words=rep_words,
+        question_count=asking,
+        ask_tell_ratio=_ratio(asking, telling),
+        open_question_share=_ratio(counts[Act.OPEN_QUESTION], questions) if questions else 0.0,
+        reflection_to_question=_ratio(counts[Act.REFLECTION], questions),
+        coach_talk_share=_ratio(coach_words, total_words) if total_words else 0.0,
+        question_stacking=len(stacked),
+        stacked_turns=stacked,
+        first_telling_turn=(
+            first_telling_turn if first_telling_turn is not None else coach_turns + 1
+        ),
+        first_telling_index=first_telling_index,
+        telling_count=telling,
+        takeover_count=takeovers,
+        unsolicited_advice_count=unsolicited,
+        permitted_advice_count=permitted,
+        affirmation_count=counts[Act.AFFIRMATION],
+        rep_ownership=ownership,
+        rep_ownership_detail=ownership_detail,
+        grow_coverage=grow,
+        grow=grow_detail,
+        discovery=discovery,
+        discovery_detail=discovery_detail,
+    )

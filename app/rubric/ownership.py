@@ -1,0 +1,85 @@
+"""Detect a concrete next step stated by the rep in their own words.
+
+A next step counts when the rep speaks in the first person about doing a concrete action
+to someone or something ("I'll email Greg tomorrow", "I'm texting Priya tonight",
+"First thing: reply to Priya"). Polite compliance ("Sure, I can do that", "I'll send
+something today") has no concrete object and does not count; neither does a question,
+a negation, nor a turn that hands the work to the manager ("Could you call Tom?").
+"""
+
+from __future__ import annotations
+
+import re
+
+from app.rubric.verbs import ACTION_VERBS, base_of_gerund, word_set
+
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_WORD = re.compile(r"[a-z][a-z'-]*")
+
+_INTENT = re.compile(
+    r"(?<![a-z'])(?:"
+    r"i(?:'ll| will| shall)|i(?:'m| am) (?:going to|gonna|planning to)|i plan to|"
+    r"i intend to|i(?:'d| would) like to|i want to|i need to|i have to|i(?:'ve| have) got to|"
+    r"i should|i must|i can|let me|"
+    r"my (?:next|first) (?:step|move|thing)(?: is| will be)?(?: to)?|"
+    r"(?:the )?first thing(?: is| i'll do is)?(?: to)?|next step(?: is)?(?: to)?|"
+    r"i(?:'m| am)"
+    r")(?![a-z'])[\s:,-]*"
+)
+_FILLER = word_set(
+    "just also then first really definitely actually probably go try and to gonna "
+    "going finally quickly personally honestly today tonight tomorrow"
+)
+_VAGUE = word_set(
+    "it that this something stuff things thing them one some anything everything sure "
+    "on around about what how why when where exactly"
+)
+_STOP = word_set(
+    "a an the to of in on for with at by and or but so my your his her their our its "
+    "you me him us up out back over off from into as if be is are was were"
+)
+# When is not what: "I'll send something today" names no object.
+_TIME = word_set(
+    "today tonight tomorrow now soon later asap morning afternoon evening week "
+    "weekend next this monday tuesday wednesday thursday friday end day eod"
+)
+_HANDOFF = re.compile(
+    r"(?<![a-z'])(?:(?:can|could|would|will) you|if you could|you could|you (?:just|can) "
+    r"(?:call|email|reach|get|talk|show|do|jump)|(?:for|from) you to)(?![a-z'])"
+)
+_NEGATED = re.compile(r"(?<![a-z'])(?:not|never|won't|can't|don't|no way)(?![a-z'])")
+
+
+def _action_verb(word: str) -> bool:
+    return word in ACTION_VERBS or base_of_gerund(word) in ACTION_VERBS
+
+
+def _concrete_step(sentence: str) -> bool:
+    """A first-person intent followed by an action verb with a concrete object."""
+    for match in _INTENT.finditer(sentence):
+        words = _WORD.findall(sentence[match.end() :])
+        while words and words[0] in _FILLER:
+            words = words[1:]
+        if not words or not _action_verb(words[0]):
+            continue
+        if _NEGATED.search(sentence[: match.end()]):
+            continue
+        objects = [w for w in words[1:8] if w not in _STOP and w not in _TIME]
+        if any(w not in _VAGUE for w in objects):
+            return True
+    return False
+
+
+def next_step_sentence(rep_text: str) -> str | None:
+    """The sentence where the rep states a concrete next step of their own, if any."""
+    text = rep_text.replace("\u2019", "'")
+    lowered = text.lower()
+    if _HANDOFF.search(lowered):
+        return None
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group().strip()
+        if not sentence or sentence.endswith("?"):
+            continue
+        if _concrete_step(sentence.lower()):
+            return sentence
+    return None
