@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Table, func, select, update
+from sqlalchemy import Connection, Table, bindparam, exists, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from app.storage.tables import content_versions, managers, sessions, turns
@@ -247,21 +247,47 @@ def list_sessions(
 # --- turns ------------------------------------------------------------------------------
 
 
-def insert_turn(connection: Connection, session_id: str, turn: TurnRecord) -> None:
-    """Save one turn; the (session, seq) constraint refuses a second turn at the same place."""
-    connection.execute(
-        turns.insert().values(
-            session_id=session_id,
-            seq=turn.seq,
-            speaker=turn.speaker,
-            text=turn.text,
-            act=turn.act,
-            units=turn.units,
-            decision=turn.decision,
-            engine_meta=turn.engine_meta,
-            created_at=turn.created_at,
-        )
+_TURN_COLUMNS = (
+    "session_id",
+    "seq",
+    "speaker",
+    "text",
+    "act",
+    "units",
+    "decision",
+    "engine_meta",
+    "created_at",
+)
+# INSERT ... SELECT ... WHERE the session is active: a turn can never land in a finished
+# session, even when the finish and the turn race from two requests or two processes.
+_INSERT_TURN_IF_ACTIVE = turns.insert().from_select(
+    list(_TURN_COLUMNS),
+    select(*(bindparam(name, type_=turns.c[name].type) for name in _TURN_COLUMNS)).where(
+        exists().where(sessions.c.id == bindparam("session_id"), sessions.c.status == "active")
+    ),
+).execution_options(preserve_rowcount=True)
+
+
+def insert_turn(connection: Connection, session_id: str, turn: TurnRecord) -> bool:
+    """Save one turn of an active session; False (nothing saved) if it is not active.
+
+    The (session_id, seq) constraint refuses a second turn at the same place.
+    """
+    result = connection.execute(
+        _INSERT_TURN_IF_ACTIVE,
+        {
+            "session_id": session_id,
+            "seq": turn.seq,
+            "speaker": turn.speaker,
+            "text": turn.text,
+            "act": turn.act,
+            "units": turn.units,
+            "decision": turn.decision,
+            "engine_meta": turn.engine_meta,
+            "created_at": turn.created_at,
+        },
     )
+    return result.rowcount == 1
 
 
 def get_turns(connection: Connection, session_id: str) -> list[TurnRecord]:

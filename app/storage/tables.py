@@ -33,7 +33,8 @@ NAMING = {
 
 metadata = MetaData(naming_convention=NAMING)
 
-Json = JSON().with_variant(JSONB(), "postgresql")
+# SQL NULL (not a JSON null) for absent values, so "IS NULL" means what it says.
+Json = JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
 Timestamp = DateTime(timezone=True)
 
 # A manager is whoever practises. Today a display name kept in a signed cookie; real

@@ -1,0 +1,552 @@
+"""Practice sessions: start, take turns (streamed or not), retry a reply, finish, look up.
+
+The one place where the practice conversation, the rep engine, the rubric and storage
+meet. The order of saving is the point of this module: a coach turn is committed before
+the rep's reply is requested, and the rep turn once it is complete. A reply that fails
+leaves the coach turn saved and the session waiting for that reply; `retry_reply` asks
+again for the same coach turn and saves nothing twice.
+
+Live conversations are kept in memory (a bounded LRU keyed by session id) so that a turn
+costs one tagger call, one director step and two small INSERTs; on a miss, or after a
+restart, the conversation is rebuilt from the saved turns by replaying the coach turns.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import OrderedDict
+from collections.abc import AsyncGenerator
+from contextlib import aclosing
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+import yaml
+from sqlalchemy import Connection
+
+from app.content import ContentLibrary, Loaded
+from app.domain import Decision, Rubric, Scenario, Scorecard, Speaker, Transcript, Turn
+from app.engines.base import EngineError, RepEngine
+from app.rubric.scoring import score
+from app.rubric.tagger import tag_transcript
+from app.services.identity import Manager
+from app.services.practice import PracticeSession, PracticeTurn
+from app.services.views import Mode, SessionListItem, SessionView, TurnPair, TurnView, list_item
+from app.storage import Database, SessionRecord, TurnRecord, utcnow
+from app.storage import repository as repo
+
+DEFAULT_CACHE_SIZE = 1024
+
+
+class SessionError(Exception):
+    """A request the sessions service refuses; the message is fit to show the manager."""
+
+
+class NotFoundError(SessionError):
+    """No such session (or scenario) for this manager."""
+
+
+class ConflictError(SessionError):
+    """The session is not in a state to do this (finished, replying, awaiting a retry)."""
+
+
+class TurnRejectedError(SessionError):
+    """The coach's message is empty or too long; nothing was saved."""
+
+    def __init__(self, message: str, *, kind: Literal["empty", "too_long"], limit: int) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.limit = limit
+
+
+class InvalidTranscriptError(SessionError):
+    """A transcript sent for scoring that cannot be scored (no coach turns)."""
+
+
+class ReplyFailedError(SessionError):
+    """The rep's reply could not be produced; the coach turn is saved and can be retried."""
+
+    def __init__(self, message: str, session_id: str, coach: TurnView) -> None:
+        super().__init__(message)
+        self.session_id = session_id
+        self.coach = coach
+
+
+@dataclass(frozen=True, slots=True)
+class CoachSaved:
+    """Stream event: the coach turn is committed."""
+
+    turn: TurnView
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyChunk:
+    """Stream event: the next piece of the rep's reply."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RepSaved:
+    """Stream event: the rep's reply is complete and committed."""
+
+    turn: TurnView
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyFailed:
+    """Stream event: the reply failed; the coach turn stays saved, awaiting a retry."""
+
+    message: str
+
+
+TurnEvent = CoachSaved | ReplyChunk | RepSaved | ReplyFailed
+
+
+@dataclass(eq=False)
+class _Live:
+    """A session being practised: its record and the in-memory conversation."""
+
+    record: SessionRecord
+    practice: PracticeSession
+    last_coach: TurnView | None = None
+    busy: bool = field(default=False)
+
+
+def check_turn_text(text: str, limit: int) -> str:
+    """The coach's message, stripped; TurnRejectedError when empty or over `limit` chars."""
+    stripped = text.strip()
+    if not stripped:
+        raise TurnRejectedError(
+            "Say something to the rep first: the message is empty.", kind="empty", limit=limit
+        )
+    if len(stripped) > limit:
+        raise TurnRejectedError(
+            f"That message is {len(stripped)} characters; keep it to {limit} "
+            "(coaching works in short turns).",
+            kind="too_long",
+            limit=limit,
+        )
+    return stripped
+
+
+def _coach_record(turn: PracticeTurn) -> TurnRecord:
+    return TurnRecord(
+        seq=turn.index,
+        speaker=Speaker.COACH.value,
+        text=turn.text,
+        created_at=utcnow(),
+        act=turn.act.value if turn.act else None,
+        units=[u.model_dump(mode="json") for u in turn.units],
+    )
+
+
+def _rep_record(turn: PracticeTurn) -> TurnRecord:
+    return TurnRecord(
+        seq=turn.index,
+        speaker=Speaker.REP.value,
+        text=turn.text,
+        created_at=utcnow(),
+        decision=turn.decision.model_dump(mode="json") if turn.decision else None,
+        engine_meta={"fell_back": True} if turn.fell_back else None,
+    )
+
+
+def _add_coach_turn(practice: PracticeSession, text: str) -> PracticeTurn:
+    # Tags the turn and lets the director decide, without asking the engine for words yet:
+    # the turn must be committed before the reply is requested.
+    return practice._take_coach_turn(text)
+
+
+def _save_new_session(
+    connection: Connection,
+    manager: Manager,
+    record: SessionRecord,
+    contents: list[tuple[str, repo.Kind, str, str]],
+    opening: TurnRecord,
+) -> None:
+    repo.ensure_manager(connection, manager.id, manager.display_name)
+    for content_hash, kind, content_id, text in contents:
+        repo.ensure_content(connection, content_hash, kind, content_id, text)
+    repo.insert_session(connection, record)
+    repo.insert_turn(connection, record.id, opening)
+
+
+class SessionService:
+    """Starts, runs, finishes and lists practice sessions for managers."""
+
+    def __init__(
+        self,
+        db: Database,
+        library: ContentLibrary,
+        engine: RepEngine,
+        *,
+        max_turn_chars: int,
+        cache_size: int = DEFAULT_CACHE_SIZE,
+    ) -> None:
+        self.db = db
+        self.library = library
+        self.engine = engine
+        self.max_turn_chars = max_turn_chars
+        self._cache: OrderedDict[str, _Live] = OrderedDict()
+        self._cache_size = cache_size
+        self._saved_content: set[str] = set()
+        self._old_scenarios: dict[str, Scenario] = {}
+        self._old_rubrics: dict[str, Rubric] = {}
+
+    # --- starting ---------------------------------------------------------------------
+
+    async def start_session(self, manager: Manager, scenario_id: str, mode: Mode) -> SessionView:
+        """Start practising a scenario: saves the session and the rep's opening turn."""
+        scenario = self.library.scenarios.get(scenario_id)
+        if scenario is None:
+            raise NotFoundError(f"There is no scenario called {scenario_id!r}.")
+        rubric = self.library.rubrics.get(scenario.model.rubric)
+        if rubric is None:
+            raise NotFoundError(
+                f"The rubric {scenario.model.rubric!r} that scores this scenario is missing."
+            )
+        practice = PracticeSession(scenario.model, self.engine, manager_name=manager.display_name)
+        opening = _rep_record(practice.start())
+        record = SessionRecord(
+            id=uuid.uuid4().hex,
+            manager_id=manager.id,
+            scenario_id=scenario.model.id,
+            scenario_hash=scenario.hash,
+            rubric_id=rubric.model.id,
+            rubric_hash=rubric.hash,
+            mode=mode,
+            status="active",
+            engine=self.engine.name,
+            started_at=utcnow(),
+        )
+        contents = [
+            (loaded.hash, kind, loaded.model.id, loaded.text)
+            for kind, loaded in (("scenario", scenario), ("rubric", rubric))
+            if loaded.hash not in self._saved_content
+        ]
+        await self.db.run(_save_new_session, manager, record, contents, opening)
+        self._saved_content.update(c[0] for c in contents)
+        self._remember(_Live(record, practice))
+        return SessionView.build(record, [opening], scenario.model.title)
+
+    # --- turns ------------------------------------------------------------------------
+
+    async def stream_turn(
+        self, manager: Manager, session_id: str, text: str
+    ) -> AsyncGenerator[TurnEvent, None]:
+        """Save the coach's turn, then stream the rep's reply and save it when complete.
+
+        Refusals (empty or long text, unknown session, finished or busy session) raise
+        before anything is saved or yielded.
+        """
+        text = check_turn_text(text, self.max_turn_chars)
+        live = await self._live(manager, session_id)
+        _check_can_talk(live, reply_pending=False)
+        return self._turn_events(live, text)
+
+    async def _turn_events(self, live: _Live, text: str) -> AsyncGenerator[TurnEvent, None]:
+        # Checked again here, with no await before `busy` is set: another request may
+        # have started on this session since `stream_turn` returned.
+        _check_can_talk(live, reply_pending=False)
+        live.busy = True
+        try:
+            coach = _add_coach_turn(live.practice, text)
+            record = _coach_record(coach)
+            await self._save_turn(live, record)
+            live.last_coach = TurnView.from_record(record)
+            yield CoachSaved(live.last_coach)
+            async for event in self._reply_events(live):
+                yield event
+        finally:
+            live.busy = False
+
+    async def stream_retry(
+        self, manager: Manager, session_id: str
+    ) -> AsyncGenerator[TurnEvent, None]:
+        """Ask again for the rep's reply to the saved coach turn that has none."""
+        live = await self._live(manager, session_id)
+        _check_can_talk(live, reply_pending=True)
+        return self._retry_events(live)
+
+    async def _retry_events(self, live: _Live) -> AsyncGenerator[TurnEvent, None]:
+        _check_can_talk(live, reply_pending=True)
+        live.busy = True
+        try:
+            if live.last_coach is None:
+                turns = await self.db.run(repo.get_turns, live.record.id)
+                live.last_coach = TurnView.from_record(turns[-1])
+            yield CoachSaved(live.last_coach)
+            async for event in self._reply_events(live):
+                yield event
+        finally:
+            live.busy = False
+
+    async def _reply_events(self, live: _Live) -> AsyncGenerator[TurnEvent, None]:
+        try:
+            async for chunk in live.practice.retry():
+                yield ReplyChunk(chunk)
+        except EngineError as exc:
+            yield ReplyFailed(str(exc))
+            return
+        except BaseException:
+            # An unexpected failure or a dropped stream: whatever the conversation holds in
+            # memory, the database is the truth; rebuild from it next time.
+            self._forget(live.record.id)
+            raise
+        record = _rep_record(live.practice.transcript()[-1])
+        await self._save_turn(live, record)
+        yield RepSaved(TurnView.from_record(record))
+
+    async def _save_turn(self, live: _Live, record: TurnRecord) -> None:
+        try:
+            saved = await self.db.run(repo.insert_turn, live.record.id, record)
+        except BaseException:
+            self._forget(live.record.id)
+            raise
+        if not saved:
+            self._forget(live.record.id)
+            raise ConflictError("This session has finished; start a new one to keep practising.")
+
+    async def take_turn(self, manager: Manager, session_id: str, text: str) -> TurnPair:
+        """Save the coach's turn, get the rep's reply and save it; both turns returned."""
+        events = await self.stream_turn(manager, session_id, text)
+        return await _collect(events, session_id)
+
+    async def retry_reply(self, manager: Manager, session_id: str) -> TurnPair:
+        """Re-request the rep's reply to the saved coach turn that has none yet."""
+        events = await self.stream_retry(manager, session_id)
+        return await _collect(events, session_id)
+
+    # --- finishing and reading --------------------------------------------------------
+
+    async def finish(self, manager: Manager, session_id: str) -> Scorecard:
+        """End the session and score it; finishing again returns the same scorecard."""
+        live = self._cache.get(session_id)
+        if live is not None and live.record.manager_id == manager.id and live.busy:
+            raise ConflictError("The rep is still replying; finish once the reply is in.")
+        loaded = await self.db.run(repo.get_session_with_turns, session_id)
+        if loaded is None or loaded[0].manager_id != manager.id:
+            raise _not_found(session_id)
+        record, turns = loaded
+        if record.scorecard is not None:
+            return Scorecard.model_validate(record.scorecard)
+        if not any(t.speaker == Speaker.COACH.value for t in turns):
+            raise ConflictError(
+                "Say something to the rep before ending: there is nothing to score."
+            )
+        scenario = await self._scenario_version(record.scenario_id, record.scenario_hash)
+        rubric = await self._rubric_version(record.rubric_id, record.rubric_hash)
+        scorecard = _score(record, turns, scenario, rubric)
+        finished = await self.db.run(
+            repo.finish_session, session_id, scorecard.model_dump(mode="json")
+        )
+        self._forget(session_id)
+        if finished is None:
+            # Someone else finished it first: theirs is the scorecard of record.
+            again = await self.db.run(repo.get_session, session_id)
+            if again is not None and again.scorecard is not None:
+                return Scorecard.model_validate(again.scorecard)
+        return scorecard
+
+    async def get_session(self, manager: Manager | None, session_id: str) -> SessionView:
+        """The session with all its turns and its scorecard, if it is this manager's."""
+        loaded = await self.db.run(repo.get_session_with_turns, session_id)
+        if manager is None or loaded is None or loaded[0].manager_id != manager.id:
+            raise _not_found(session_id)
+        record, turns = loaded
+        return SessionView.build(record, turns, self._title(record.scenario_id))
+
+    async def list_sessions(self, manager: Manager | None) -> list[SessionListItem]:
+        """The manager's sessions, newest first."""
+        if manager is None:
+            return []
+        summaries = await self.db.run(repo.list_sessions, manager.id)
+        return [
+            list_item(s.session, s.turn_count, self._title(s.session.scenario_id))
+            for s in summaries
+        ]
+
+    def score_transcript(
+        self, transcript: Transcript, *, rubric_id: str | None = None
+    ) -> Scorecard:
+        """Score a conversation that did not happen here (POST /api/v1/score)."""
+        scenario = None
+        if transcript.scenario_id is not None:
+            loaded = self.library.scenarios.get(transcript.scenario_id)
+            if loaded is None:
+                raise NotFoundError(f"There is no scenario called {transcript.scenario_id!r}.")
+            scenario = loaded.model
+            rubric_id = rubric_id or scenario.rubric
+        rubric = self._rubric_for_scoring(rubric_id)
+        if not any(t.speaker is Speaker.COACH for t in transcript.turns):
+            raise InvalidTranscriptError("The transcript has no coach turns to score.")
+        decisions = {
+            i: t.decision for i, t in enumerate(transcript.turns, 1) if t.decision is not None
+        }
+        return score(tag_transcript(transcript), rubric, scenario, decisions=decisions)
+
+    # --- internals --------------------------------------------------------------------
+
+    def _rubric_for_scoring(self, rubric_id: str | None) -> Loaded[Rubric]:
+        if rubric_id is None:
+            if not self.library.rubrics:
+                raise NotFoundError("No rubric is installed to score with.")
+            rubric_id = sorted(self.library.rubrics)[0]
+        rubric = self.library.rubrics.get(rubric_id)
+        if rubric is None:
+            known = ", ".join(sorted(self.library.rubrics)) or "none"
+            raise NotFoundError(f"There is no rubric called {rubric_id!r} (known: {known}).")
+        return rubric
+
+    async def _scenario_version(self, scenario_id: str, content_hash: str) -> Scenario:
+        current = self.library.scenarios.get(scenario_id)
+        if current is not None and current.hash == content_hash:
+            return current.model
+        cached = self._old_scenarios.get(content_hash)
+        if cached is None:
+            text = await self.db.run(repo.get_content_text, content_hash)
+            cached = Scenario.model_validate(yaml.safe_load(text or ""))
+            self._old_scenarios[content_hash] = cached
+        return cached
+
+    async def _rubric_version(self, rubric_id: str, content_hash: str) -> Rubric:
+        current = self.library.rubrics.get(rubric_id)
+        if current is not None and current.hash == content_hash:
+            return current.model
+        cached = self._old_rubrics.get(content_hash)
+        if cached is None:
+            text = await self.db.run(repo.get_content_text, content_hash)
+            cached = Rubric.model_validate(yaml.safe_load(text or ""))
+            self._old_rubrics[content_hash] = cached
+        return cached
+
+    def _title(self, scenario_id: str) -> str | None:
+        loaded = self.library.scenarios.get(scenario_id)
+        return loaded.model.title if loaded is not None else None
+
+    async def _live(self, manager: Manager, session_id: str) -> _Live:
+        live = self._cache.get(session_id)
+        if live is not None:
+            if live.record.manager_id != manager.id:
+                raise _not_found(session_id)
+            self._cache.move_to_end(session_id)
+            return live
+        loaded = await self.db.run(repo.get_session_with_turns, session_id)
+        if loaded is None or loaded[0].manager_id != manager.id:
+            raise _not_found(session_id)
+        record, turns = loaded
+        if record.status != "active":
+            raise ConflictError("This session has finished; start a new one to keep practising.")
+        live = self._cache.get(session_id)  # another request may have rebuilt it meanwhile
+        if live is None:
+            scenario = await self._scenario_version(record.scenario_id, record.scenario_hash)
+            live = self._cache.get(session_id) or self._rebuild(manager, record, turns, scenario)
+            self._remember(live)
+        return live
+
+    def _rebuild(
+        self,
+        manager: Manager,
+        record: SessionRecord,
+        turns: list[TurnRecord],
+        scenario: Scenario,
+    ) -> _Live:
+        practice = PracticeSession.resume(
+            scenario,
+            self.engine,
+            [Turn(speaker=Speaker(t.speaker), text=t.text) for t in turns],
+            manager_name=manager.display_name,
+        )
+        last = turns[-1] if turns else None
+        last_coach = (
+            TurnView.from_record(last)
+            if last is not None and last.speaker == Speaker.COACH.value
+            else None
+        )
+        return _Live(record, practice, last_coach)
+
+    def _remember(self, live: _Live) -> None:
+        self._cache[live.record.id] = live
+        self._cache.move_to_end(live.record.id)
+        excess = len(self._cache) - self._cache_size
+        if excess > 0:
+            # Oldest first, never one mid-reply (its turn is still being saved).
+            idle = [key for key, entry in self._cache.items() if not entry.busy][:excess]
+            for key in idle:
+                del self._cache[key]
+
+    def _forget(self, session_id: str) -> None:
+        self._cache.pop(session_id, None)
+
+    @property
+    def cached_sessions(self) -> int:
+        """How many live conversations are held in memory."""
+        return len(self._cache)
+
+
+def _check_can_talk(live: _Live, *, reply_pending: bool) -> None:
+    if live.record.status != "active":
+        raise ConflictError("This session has finished; start a new one to keep practising.")
+    if live.busy:
+        raise ConflictError("The rep is still replying to your last message.")
+    if live.practice.reply_pending and not reply_pending:
+        raise ConflictError(
+            "The rep has not answered your last message yet: retry the reply first."
+        )
+    if reply_pending and not live.practice.reply_pending:
+        raise ConflictError("There is no message waiting for the rep's reply.")
+
+
+def _score(
+    record: SessionRecord, turns: list[TurnRecord], scenario: Scenario, rubric: Rubric
+) -> Scorecard:
+    transcript = Transcript(
+        turns=[
+            Turn(
+                speaker=Speaker(t.speaker),
+                text=t.text,
+                decision=Decision.model_validate(t.decision) if t.decision else None,
+            )
+            for t in turns
+        ],
+        scenario_id=record.scenario_id,
+    )
+    decisions = {
+        i: turn.decision for i, turn in enumerate(transcript.turns, 1) if turn.decision is not None
+    }
+    return score(
+        tag_transcript(transcript),
+        rubric,
+        scenario,
+        decisions=decisions,
+        rubric_hash=record.rubric_hash,
+    )
+
+
+def _not_found(session_id: str) -> NotFoundError:
+    return NotFoundError(f"There is no session {session_id!r}.")
+
+
+async def _collect(events: AsyncGenerator[TurnEvent, None], session_id: str) -> TurnPair:
+    coach: TurnView | None = None
+    rep: TurnView | None = None
+    failure: str | None = None
+    # Run the stream to its end (not just to the rep turn) so it releases the session.
+    async with aclosing(events):
+        async for event in events:
+            if isinstance(event, CoachSaved):
+                coach = event.turn
+            elif isinstance(event, RepSaved):
+                rep = event.turn
+            elif isinstance(event, ReplyFailed):
+                failure = event.message
+    if coach is None:
+        raise RuntimeError("the turn stream ended before the coach turn was saved")
+    if rep is None:
+        raise ReplyFailedError(failure or "The rep could not reply.", session_id, coach)
+    return TurnPair(coach=coach, rep=rep)
+
+
+def scorecard_json(scorecard: Scorecard) -> dict[str, Any]:
+    """The scorecard as JSON data, as `coachsim score --format json` writes it."""
+    return scorecard.model_dump(mode="json")
