@@ -82,7 +82,7 @@ class _FactWords:
         return None
 
 
-def _factword_set(scenario: Scenario) -> list[_FactWords]:
+def _fact_words(scenario: Scenario) -> list[_FactWords]:
     wording = {
         f.id: frozenset().union(*(_content(t) for t in (*f.full, f.fact)))
         for f in scenario.hidden_facts
@@ -112,7 +112,7 @@ def _factword_set(scenario: Scenario) -> list[_FactWords]:
 
 
 def _from_text(turns: Sequence[TaggedTurn], scenario: Scenario) -> dict[str, FoundFact]:
-    facts = _factword_set(scenario)
+    facts = _fact_words(scenario)
     found: dict[str, FoundFact] = {}
     for turn in turns:
         if turn.speaker is not Speaker.REP:
