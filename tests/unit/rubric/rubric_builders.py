@@ -16,14 +16,14 @@ from app.domain.acts import PRIMARY_PRIORITY
 ROOT = Path(__file__).resolve().parents[3]
 SCENARIO_FILE = ROOT / "tests" / "data" / "transcripts" / "quiet-deal.scenario.yaml"
 
-O, C, L = Act.OPEN_QUESTION, Act.CLOSED_QUESTION, Act.LEADING_QUESTION
-R, AF, AD = Act.REFLECTION, Act.AFFIRMATION, Act.ADVICE
+OQ, CQ, LQ = Act.OPEN_QUESTION, Act.CLOSED_QUESTION, Act.LEADING_QUESTION
+RF, AF, AD = Act.REFLECTION, Act.AFFIRMATION, Act.ADVICE
 INF, TK, OT = Act.INFORMATION, Act.TAKEOVER, Act.OTHER
 PERMITTED = "permitted"
 
 
 class Builder:
-    """Appends turns with running 1-based indexes: `b.coach((O, "What..."))`, `b.rep("...")`."""
+    """Appends turns with running 1-based indexes: `b.coach((OQ, "What..."))`, `b.rep("...")`."""
 
     def __init__(self) -> None:
         self.turns: list[TaggedTurn] = []
@@ -69,12 +69,12 @@ def telling_session() -> list[TaggedTurn]:
         .rep("Hey, can you email Lena Park for me? Acme has gone quiet.")
         .coach((TK, "Sure, I'll email Lena Park today."), (AD, "You should also call Ravi."))
         .rep("Great, thanks. That would help.")
-        .coach((L, "Have you tried sending them a mutual action plan?"))
+        .coach((LQ, "Have you tried sending them a mutual action plan?"))
         .rep("I guess I could.")
         .coach(
             (AD, "Next time lead with ROI."),
-            (C, "Did finance sign off?"),
-            (C, "Is Ravi still on board?"),
+            (CQ, "Did finance sign off?"),
+            (CQ, "Is Ravi still on board?"),
         )
         .rep("No.")
         .coach((AD, "You need to multithread this deal."))
@@ -90,26 +90,28 @@ def asking_session() -> list[TaggedTurn]:
         .rep("Hey, can you email Lena Park for me? Acme has gone quiet.")
         .coach(
             (OT, "Thanks for raising it early."),
-            (O, "What would a good outcome look like for you?"),
+            (OQ, "What would a good outcome look like for you?"),
         )
         .rep("Honestly I just want to know if this deal is real before the forecast call.")
-        .coach((O, "What has changed since the demo went well?"))
+        .coach((OQ, "What has changed since the demo went well?"))
         .rep(
             "The budget is frozen. Bad quarter, so the board froze new software spend until "
             "July. I found out last week and did not want to say it."
         )
-        .coach((R, "So the deal you forecast is waiting on a board meeting in July."))
+        .coach((RF, "So the deal you forecast is waiting on a board meeting in July."))
         .rep(
-            "Right, and Ravi moved to the Berlin office last month and he doesn't own the project anymore."
+            "Right, and Ravi moved to the Berlin office last month and he doesn't own the "
+            "project anymore."
         )
         .coach(
             (AF, "You did the hard part by finding that out."),
-            (O, "What options do you see from here?"),
+            (OQ, "What options do you see from here?"),
         )
         .rep("I could find out who owns the project now, or ask Lena what the board needs to see.")
-        .coach((O, "What will you do first, and by when?"))
+        .coach((OQ, "What will you do first, and by when?"))
         .rep(
-            "I'll email Lena tomorrow to ask who owns the project now and book a call with them this week."
+            "I'll email Lena tomorrow to ask who owns the project now and book a call with "
+            "them this week."
         )
         .turns
     )

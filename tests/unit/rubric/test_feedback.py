@@ -6,12 +6,12 @@ import pytest
 from rubric_builders import (
     AD,
     AF,
+    CQ,
+    LQ,
+    OQ,
+    RF,
     TK,
     Builder,
-    C,
-    L,
-    O,
-    R,
     asking_session,
     rubric,
     scenario,
@@ -118,7 +118,8 @@ def test_telling_session_gets_two_items_on_real_coach_turns() -> None:
         turn = by_index[item.turn]
         assert turn.speaker is Speaker.COACH
         assert item.quote in turn.text
-        assert item.rewrite.endswith("?") and item.rewrite != item.quote
+        assert item.rewrite.endswith("?")
+        assert item.rewrite != item.quote
     takeover, advice = card.feedback
     assert takeover.behaviour.startswith("Leave the work with the rep")
     assert takeover.quote == "Sure, I'll email Lena Park today."
@@ -131,9 +132,9 @@ def test_feedback_never_quotes_the_rep() -> None:
     turns = (
         Builder()
         .rep("You should call the CFO, that is what my last manager said.")
-        .coach((L, "Have you tried going to the CFO?"))
+        .coach((LQ, "Have you tried going to the CFO?"))
         .rep("You need to multithread this, everyone says.")
-        .coach((C, "Did legal sign off?"))
+        .coach((CQ, "Did legal sign off?"))
         .turns
     )
     card = score(turns, rubric("ask-vs-tell"))
@@ -146,14 +147,14 @@ def test_stacked_questions_are_cut_to_the_single_best_one() -> None:
     turns = (
         Builder()
         .coach(
-            (C, "Did finance reply?"),
-            (O, "What options do you see for reaching the new owner?"),
-            (C, "Is Ravi around?"),
+            (CQ, "Did finance reply?"),
+            (OQ, "What options do you see for reaching the new owner?"),
+            (CQ, "Is Ravi around?"),
         )
         .rep("Not really.")
-        .coach((O, "What else?"), (O, "Who decides?"))
+        .coach((OQ, "What else?"), (OQ, "Who decides?"))
         .rep("Lena, probably.")
-        .coach((O, "What will you do next?"), (O, "And when?"), (O, "Who can help?"))
+        .coach((OQ, "What will you do next?"), (OQ, "And when?"), (OQ, "Who can help?"))
         .turns
     )
     card = score(turns, rubric("grow-structure"))
@@ -165,22 +166,23 @@ def test_stacked_questions_are_cut_to_the_single_best_one() -> None:
 def test_closed_questions_get_feedback_only_when_most_questions_are_closed() -> None:
     mostly_closed = (
         Builder()
-        .coach((C, "Did finance reply?"))
+        .coach((CQ, "Did finance reply?"))
         .rep("No.")
-        .coach((C, "Is the champion on board?"))
+        .coach((CQ, "Is the champion on board?"))
         .rep("Yes.")
-        .coach((O, "What happened?"))
+        .coach((OQ, "What happened?"))
         .turns
     )
     card = score(mostly_closed, rubric("ask-vs-tell"))
     closed = [f for f in card.feedback if f.behaviour.startswith("Ask open questions")]
-    assert closed and closed[0].rewrite == "Where do things stand with finance?"
+    assert closed
+    assert closed[0].rewrite == "Where do things stand with finance?"
 
     mostly_open = (
         Builder()
-        .coach((O, "What happened?"))
+        .coach((OQ, "What happened?"))
         .rep("Not much.")
-        .coach((O, "What else?"), (C, "Did finance reply?"))
+        .coach((OQ, "What else?"), (CQ, "Did finance reply?"))
         .turns
     )
     card = score(mostly_open, rubric("ask-vs-tell"))
@@ -192,7 +194,7 @@ def test_no_more_than_two_items_however_much_went_wrong() -> None:
         Builder()
         .coach((TK, "I'll call their VP."), (AD, "You should call the CFO."))
         .rep("Okay.")
-        .coach((L, "Have you tried a discount?"), (C, "Did legal sign off?"), (C, "Is it late?"))
+        .coach((LQ, "Have you tried a discount?"), (CQ, "Did legal sign off?"), (CQ, "Is it late?"))
         .turns
     )
     card = score(turns, rubric("ask-vs-tell"))
@@ -212,7 +214,7 @@ def test_strength_falls_back_to_a_reflection_or_affirmation() -> None:
         Builder()
         .coach((AF, "You did the hard part getting the demo booked."))
         .rep("Thanks.")
-        .coach((R, "So the silence worries you."))
+        .coach((RF, "So the silence worries you."))
         .turns
     )
     card = score(turns, rubric("ask-vs-tell"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from rubric_builders import AD, AF, C, INF, OT, PERMITTED, TK, Builder, L, O, R, scenario
+from rubric_builders import AD, AF, CQ, INF, LQ, OQ, OT, PERMITTED, RF, TK, Builder, scenario
 
 from app.domain import Decision
 from app.domain.metrics import METRIC_NAMES
@@ -14,11 +14,11 @@ def _mixed() -> Builder:
     return (
         Builder()
         .rep("The deal is stuck and I do not know why.")  # 1
-        .coach((O, "What has happened since the demo?"), (C, "Did finance reply?"))  # 2
+        .coach((OQ, "What has happened since the demo?"), (CQ, "Did finance reply?"))  # 2
         .rep("Finance never replied to anything we sent them over the last month.")  # 3
-        .coach((R, "So finance has gone silent."), (O, "What options do you see?"))  # 4
+        .coach((RF, "So finance has gone silent."), (OQ, "What options do you see?"))  # 4
         .rep("I could ask Lena directly.")  # 5
-        .coach((L, "Have you tried calling Ravi?"), (AD, "You should call him today."))  # 6
+        .coach((LQ, "Have you tried calling Ravi?"), (AD, "You should call him today."))  # 6
         .rep("Okay.")  # 7
         .coach((AF, "You ran a strong demo."), (INF, "Their year ends in March."), (OT, "Cheers."))
     )
@@ -63,9 +63,9 @@ def test_every_registered_metric_has_a_value() -> None:
 def test_ratios_stay_finite_when_their_denominator_is_zero() -> None:
     only_asking = (
         Builder()
-        .coach((O, "What happened?"), (R, "So it stalled."))
+        .coach((OQ, "What happened?"), (RF, "So it stalled."))
         .rep("It stalled after the demo.")
-        .coach((O, "What else?"), (O, "Who decides?"), (O, "When?"))
+        .coach((OQ, "What else?"), (OQ, "Who decides?"), (OQ, "When?"))
         .turns
     )
     m = compute_metrics(only_asking)
@@ -74,7 +74,7 @@ def test_ratios_stay_finite_when_their_denominator_is_zero() -> None:
     assert m.first_telling_turn == 3  # past the last of two coach turns
     assert m.first_telling_index is None
 
-    only_reflecting = Builder().coach((R, "So it stalled."), (R, "And that worries you.")).turns
+    only_reflecting = Builder().coach((RF, "So it stalled."), (RF, "And that worries you.")).turns
     m = compute_metrics(only_reflecting)
     assert m.open_question_share == 0.0
     assert m.reflection_to_question == 2.0  # no questions: the number of reflections
@@ -85,7 +85,7 @@ def test_ratios_stay_finite_when_their_denominator_is_zero() -> None:
 def test_permitted_advice_is_not_telling() -> None:
     turns = (
         Builder()
-        .coach((O, "Would it help if I shared what has worked for me?"))
+        .coach((OQ, "Would it help if I shared what has worked for me?"))
         .rep("Yes please.")
         .coach((AD, "I would call the new owner first.", PERMITTED))
         .turns
@@ -109,7 +109,7 @@ def test_takeovers_are_counted_and_are_telling() -> None:
 def test_rep_next_step_before_any_telling_scores_full_ownership() -> None:
     turns = (
         Builder()
-        .coach((O, "What will you do next?"))
+        .coach((OQ, "What will you do next?"))
         .rep("I'll email Lena tomorrow and ask who owns the budget now.")
         .coach((AD, "You should also call Ravi."))
         .turns
@@ -117,7 +117,8 @@ def test_rep_next_step_before_any_telling_scores_full_ownership() -> None:
     m = compute_metrics(turns)
     assert m.rep_ownership == 1.0
     detail = m.rep_ownership_detail
-    assert detail.stated and detail.turn == 2
+    assert detail.stated
+    assert detail.turn == 2
     assert detail.before_or_after_telling == "before"
     assert detail.quote == "I'll email Lena tomorrow and ask who owns the budget now."
 
@@ -147,7 +148,7 @@ def test_rep_next_step_after_being_told_scores_half() -> None:
     ],
 )
 def test_compliance_handoffs_and_questions_are_not_a_next_step(reply: str) -> None:
-    turns = Builder().coach((O, "What will you do?")).rep(reply).turns
+    turns = Builder().coach((OQ, "What will you do?")).rep(reply).turns
     m = compute_metrics(turns)
     assert m.rep_ownership == 0.0
     assert not m.rep_ownership_detail.stated
@@ -156,7 +157,7 @@ def test_compliance_handoffs_and_questions_are_not_a_next_step(reply: str) -> No
 def test_director_commit_decision_is_the_next_step_when_logged() -> None:
     turns = (
         Builder()
-        .coach((O, "What will you do?"))
+        .coach((OQ, "What will you do?"))
         .rep("Yeah. The new owner, tomorrow, first thing.")  # no first-person verb
         .turns
     )
@@ -171,11 +172,11 @@ def test_director_commit_decision_is_the_next_step_when_logged() -> None:
 def test_grow_coverage_counts_only_genuine_questions() -> None:
     turns = (
         Builder()
-        .coach((O, "What would a good outcome look like?"))  # goal
+        .coach((OQ, "What would a good outcome look like?"))  # goal
         .rep("A signed deal.")
-        .coach((O, "What has happened so far?"))  # reality
+        .coach((OQ, "What has happened so far?"))  # reality
         .rep("Nothing since the demo.")
-        .coach((AD, "You should plan your next steps."), (L, "What if you tried other options?"))
+        .coach((AD, "You should plan your next steps."), (LQ, "What if you tried other options?"))
         .rep("Okay.")
         .turns
     )
@@ -189,15 +190,16 @@ def test_grow_coverage_counts_only_genuine_questions() -> None:
 def test_discovery_from_text_finds_full_and_partial_disclosures() -> None:
     turns = (
         Builder()
-        .coach((O, "What is going on with the budget?"))
+        .coach((OQ, "What is going on with the budget?"))
         .rep("There might be a money thing going on over there.")
-        .coach((R, "So money is part of it."))
+        .coach((RF, "So money is part of it."))
         .rep("The budget is frozen. Bad quarter, so the board froze new software spend until July.")
         .turns
     )
     m = compute_metrics(turns, scenario())
     detail = m.discovery_detail
-    assert detail is not None and detail.source == "text"
+    assert detail is not None
+    assert detail.source == "text"
     assert [(f.id, f.disclosure, f.turn) for f in detail.found] == [("budget-frozen", "full", 4)]
     assert detail.missing == ["champion-moved"]
     assert detail.must_discover_missing == []
@@ -207,7 +209,7 @@ def test_discovery_from_text_finds_full_and_partial_disclosures() -> None:
 def test_a_partial_hint_counts_half_a_fact() -> None:
     turns = (
         Builder()
-        .coach((O, "Who owns it?"))
+        .coach((OQ, "Who owns it?"))
         .rep("Ravi has been really hard to pin down lately.")
         .turns
     )
@@ -221,9 +223,9 @@ def test_a_partial_hint_counts_half_a_fact() -> None:
 def test_director_decisions_replace_text_inference() -> None:
     turns = (
         Builder()
-        .coach((O, "What is going on?"))
+        .coach((OQ, "What is going on?"))
         .rep("Ravi moved to the Berlin office last month and he doesn't own the project anymore.")
-        .coach((O, "And the money?"))
+        .coach((OQ, "And the money?"))
         .rep("Something about the board, I think.")
         .turns
     )

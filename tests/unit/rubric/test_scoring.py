@@ -7,12 +7,12 @@ import hashlib
 import pytest
 from rubric_builders import (
     AD,
+    LQ,
+    OQ,
+    RF,
     ROOT,
     TK,
     Builder,
-    L,
-    O,
-    R,
     asking_session,
     rubric,
     scenario,
@@ -66,7 +66,8 @@ def test_telling_and_asking_sessions_score_clearly_apart() -> None:
     telling = score(telling_session(), ask_vs_tell, scenario())
     asking = score(asking_session(), ask_vs_tell, scenario())
 
-    assert asking.passed and not telling.passed
+    assert asking.passed
+    assert not telling.passed
     assert asking.overall - telling.overall >= 50
     telling_levels = {c.id: c.level for c in telling.criteria}
     asking_levels = {c.id: c.level for c in asking.criteria}
@@ -82,7 +83,8 @@ def test_the_same_two_sessions_separate_on_grow_structure_too() -> None:
     grow = rubric("grow-structure")
     telling = score(telling_session(), grow, scenario())
     asking = score(asking_session(), grow, scenario())
-    assert asking.passed and not telling.passed
+    assert asking.passed
+    assert not telling.passed
     assert asking.overall - telling.overall >= 50
     surfaces = next(c for c in asking.criteria if c.id == "surfaces-reality")
     assert surfaces.evidence[0].speaker is Speaker.REP
@@ -100,7 +102,7 @@ def test_low_levels_cite_what_pulled_them_down() -> None:
     advice = next(c for c in card.criteria if c.id == "holds-back-advice")
     assert advice.level == 1
     assert [e.turn for e in advice.evidence] == [2, 2, 4]  # the first telling, in order
-    assert {e.act for e in advice.evidence} <= {AD, TK, L}
+    assert {e.act for e in advice.evidence} <= {AD, TK, LQ}
     assert "level 2 needs at most 3" in advice.explanation
 
 
@@ -116,9 +118,9 @@ def test_overall_is_the_weighted_mean_of_level_points() -> None:
     code = _rubric(question_count=(1, 2, 4), telling_count=(2, 1, 0))
     turns = (
         Builder()
-        .coach((O, "What happened?"), (O, "Who decides?"))
+        .coach((OQ, "What happened?"), (OQ, "Who decides?"))
         .rep("Nobody knows.")
-        .coach((O, "What else?"), (O, "What now?"), (AD, "Call them."), (AD, "Email them."))
+        .coach((OQ, "What else?"), (OQ, "What now?"), (AD, "Call them."), (AD, "Email them."))
         .turns
     )
     card = score(turns, code)
@@ -131,11 +133,11 @@ def test_overall_is_the_weighted_mean_of_level_points() -> None:
 def test_a_takeover_fails_ask_vs_tell_whatever_the_overall() -> None:
     turns = (
         Builder()
-        .coach((O, "What would a good outcome be?"))
+        .coach((OQ, "What would a good outcome be?"))
         .rep("I want to know if the deal is real, honestly, before the forecast call next week.")
-        .coach((R, "So you want certainty before Monday."), (O, "What has changed?"))
+        .coach((RF, "So you want certainty before Monday."), (OQ, "What has changed?"))
         .rep("The budget is frozen until July because of a bad quarter, so nothing is moving.")
-        .coach((O, "What will you do first?"))
+        .coach((OQ, "What will you do first?"))
         .rep("I'll email Lena tomorrow to ask who owns the project now.")
         .coach((TK, "Great, and I'll call Ravi for you."))
         .turns
@@ -149,13 +151,13 @@ def test_a_takeover_fails_ask_vs_tell_whatever_the_overall() -> None:
 def test_a_criterion_below_its_floor_fails_the_session() -> None:
     turns = (
         Builder()
-        .coach((O, "What would a good outcome be?"))
+        .coach((OQ, "What would a good outcome be?"))
         .rep("A signed deal this quarter.")
-        .coach((O, "What has happened so far?"))
+        .coach((OQ, "What has happened so far?"))
         .rep("Nothing since the demo.")
-        .coach((O, "What options do you see?"))
+        .coach((OQ, "What options do you see?"))
         .rep("I could wait a bit more.")
-        .coach((O, "What will you do first?"))
+        .coach((OQ, "What will you do first?"))
         .rep("Not sure yet.")
         .turns
     )
