@@ -139,7 +139,7 @@ def play(
     path = out or TRANSCRIPTS_DIR / f"{loaded.model.id}-{datetime.now():%Y%m%d-%H%M%S}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    console.print(f"\nTranscript saved to {path}")
+    console.print(f"\nTranscript saved to {path}", soft_wrap=True)
     if failed:
         raise typer.Exit(1)
 

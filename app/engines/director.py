@@ -215,7 +215,8 @@ class Director:
             if self.state.disclosed.get(fact.id) == "partial":
                 # Coming back to a hint is persistence, not pressure; repeating it would
                 # also be the rep saying the same words twice.
-                note = f"disclosed {fact.id}: you came back to the hint with {with_article(act_phrase(act))}"
+                how = with_article(act_phrase(act))
+                note = f"disclosed {fact.id}: you came back to the hint with {how}"
                 return self._disclose(fact, "full", act, before, note)
             note = (
                 f"hinted at {fact.id}: {act_phrase(act)} about '{cue}', "

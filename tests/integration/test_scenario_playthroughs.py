@@ -72,7 +72,9 @@ async def test_asking_reaches_the_objective_in_8_to_15_turns(
     assert 8 <= len(acts) <= 15
     assert sum(a in ASKING_ACTS for a in acts) >= 0.75 * len(acts), acts
     must = session.scenario.objective.must_discover
-    assert set(must) <= set(session.disclosed), f"still hidden: {set(must) - set(session.disclosed)}"
+    assert set(must) <= set(session.disclosed), (
+        f"still hidden: {set(must) - set(session.disclosed)}"
+    )
     assert session.committed
     assert session.objective_reached
     last_rep = session.transcript()[-1]
