@@ -134,7 +134,7 @@ class PracticeSession:
             scenario=self.scenario,
             turns=[Turn(speaker=t.speaker, text=t.text) for t in self._turns],
             decision=decision,
-            disclosed=tuple(self.director.state.disclosed),
+            disclosed=tuple(self.director.state.fully_disclosed),
             manager_name=self.manager_name,
         )
         parts: list[str] = []
@@ -189,6 +189,4 @@ class PracticeSession:
 
 def score_practice(session: PracticeSession, rubric: RubricSource) -> Scorecard:
     """Score a practice conversation; the director's log says which facts came out."""
-    return score(
-        session.transcript(), rubric, session.scenario, decisions=session.decisions()
-    )
+    return score(session.transcript(), rubric, session.scenario, decisions=session.decisions())

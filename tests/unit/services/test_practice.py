@@ -75,7 +75,7 @@ async def test_a_failed_reply_keeps_the_coach_turn_and_can_be_retried() -> None:
     assert session.reply_pending
     request = broken.requests[0]
     assert request.turns[-1].text == "What's going on with their budget?"
-    assert request.disclosed == ("budget-frozen",)
+    assert request.disclosed == ("budget-frozen",)  # said in full this very turn
 
     session.engine = ScriptedEngine()
     reply = "".join([chunk async for chunk in session.retry()])
@@ -118,3 +118,24 @@ async def test_resuming_from_saved_turns_rebuilds_the_reps_state() -> None:
     reply = "".join([chunk async for chunk in resumed.retry()])
     assert reply in tiny().moves.commit
     assert resumed.committed
+
+
+async def test_the_engine_is_told_only_of_facts_said_in_full_not_of_hints() -> None:
+    class Recording(ScriptedEngine):
+        def __init__(self) -> None:
+            self.requests: list[ReplyRequest] = []
+
+        def reply(self, request: ReplyRequest, meta: ReplyMeta | None = None) -> AsyncIterator[str]:
+            self.requests.append(request)
+            return super().reply(request, meta)
+
+    data = yaml.safe_load(TINY.read_text(encoding="utf-8"))
+    data["rep"]["coachability"] = 0.3
+    engine = Recording()
+    session = PracticeSession(Scenario.model_validate(data), engine)
+    await say(session, "How's the money side looking?")
+    hint = engine.requests[-1]
+    assert (hint.decision.fact_id, hint.decision.disclosure) == ("budget-frozen", "partial")
+    assert hint.disclosed == ()
+    await say(session, "So things are tight for them right now.")
+    assert engine.requests[-1].disclosed == ("budget-frozen",)
