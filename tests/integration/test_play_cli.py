@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from typer.testing import CliRunner, Result
 
 from app.cli import cli, play
 from app.config import ROOT
+from app.engines import EngineError, RepEngine, ReplyMeta, ReplyRequest
 
 SCENARIO = "stalled-procurement-champion-left"
 SCRIPTS = Path(__file__).resolve().parents[1] / "scenario_scripts"
@@ -147,6 +149,27 @@ def test_ctrl_c_ends_cleanly_and_still_saves_what_was_said(
     assert "Stopped" in result.stdout
     turns = only_file(transcripts)["turns"]
     assert [t["speaker"] for t in turns] == ["rep", "coach", "rep", "coach", "rep"]
+
+
+def test_an_engine_failure_is_reported_and_what_was_said_is_saved(
+    transcripts: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class Unreachable(RepEngine):
+        name = "unreachable"
+
+        async def reply(
+            self, request: ReplyRequest, meta: ReplyMeta | None = None
+        ) -> AsyncIterator[str]:
+            yield "Well, "
+            raise EngineError("the model server is not answering; try again in a minute")
+
+    monkeypatch.setattr(play, "get_engine", lambda settings: Unreachable())
+    result = run(SCENARIO, stdin="What is procurement waiting on?\nAnd Priya?\n")
+    assert result.exit_code == 1
+    assert "The rep could not answer: the model server is not answering" in result.stdout
+    document = only_file(transcripts)
+    assert [t["speaker"] for t in document["turns"]] == ["rep", "coach"]
+    assert document["engine"] == "unreachable"
 
 
 @pytest.mark.parametrize(

@@ -137,6 +137,17 @@ def test_a_takeover_gets_a_handoff_and_a_good_question_wins_it_back(director: Di
     assert not director.state.handed_off
 
 
+def test_a_shut_down_rep_needs_more_than_one_good_question_to_take_the_work_back() -> None:
+    director = Director(load_tiny(coachability=0.05))
+    assert director.direct(coach(("I'll handle their VP.", Act.TAKEOVER))).move == "handoff"
+    first = director.direct(ask("What would you do if it were all yours?"))
+    assert first.move == "respond"
+    assert director.state.handed_off
+    second = director.direct(ask("What would you do if it were all yours?"))
+    assert second.move == "reclaim"
+    assert not director.state.handed_off
+
+
 def test_no_commitment_while_the_rep_thinks_the_manager_is_doing_it() -> None:
     director = Director(load_tiny(coachability=0.9))
     director.direct(ask("What's going on with the budget?"))
