@@ -54,7 +54,7 @@ def _fail(message: str) -> NoReturn:
 
 def read_script(path: Path) -> list[str]:
     """Coach turns from a script: one per line, or JSON (a list, or {"turns": [...]})."""
-    if not path.is_file():
+    if not path.exists() or path.is_dir():  # pipes and process substitution are fine
         _fail(f"script file not found: {path}")
     text = path.read_text(encoding="utf-8")
     if path.suffix.lower() == ".json" or text.lstrip().startswith(("[", "{")):
@@ -152,15 +152,27 @@ def transcript_document(
     scorecard: Scorecard | None,
 ) -> dict[str, Any]:
     """What `--out` writes: the turns with acts and decisions, and the scorecard."""
+    rep_name = session.scenario.rep.name
+    card: dict[str, Any] | None = None
+    if scorecard is not None:
+        # The same shape as `coachsim score --format json` gives for this file.
+        card = scorecard.model_dump(mode="json")
+        card["speakers"] = {
+            "coach": session.manager_name,
+            "rep": rep_name,
+            "note": "speakers labelled coach and rep",
+        }
     return {
         "scenario_id": loaded.model.id,
         "scenario_hash": loaded.hash,
         "engine": engine,
         "mode": mode.value,
+        "coach_name": session.manager_name,
+        "rep_name": rep_name,
         "turns": [turn.as_record() for turn in session.transcript()],
         "disclosed": session.disclosed,
         "committed": session.committed,
-        "scorecard": scorecard.model_dump(mode="json") if scorecard else None,
+        "scorecard": card,
     }
 
 

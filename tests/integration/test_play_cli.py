@@ -81,6 +81,20 @@ def test_a_script_plays_the_session_and_writes_the_transcript_with_a_scorecard(
     assert "/100" in result.stdout
 
 
+@pytest.mark.parametrize("manager", [["--manager", "Alex"], []])
+def test_coachsim_score_on_the_saved_transcript_gives_the_same_scorecard(
+    tmp_path: Path, manager: list[str]
+) -> None:
+    script = tmp_path / "coach.txt"
+    script.write_text("\n".join(script_lines(SCENARIO, "telling")), encoding="utf-8")
+    out = tmp_path / "transcript.json"
+    assert run(SCENARIO, "--script", str(script), "--out", str(out), *manager).exit_code == 0
+    rescored = CliRunner().invoke(cli, ["score", str(out), "--format", "json"])
+    assert rescored.exit_code == 0, rescored.output
+    saved = json.loads(out.read_text(encoding="utf-8"))["scorecard"]
+    assert json.loads(rescored.stdout) == saved
+
+
 @pytest.mark.parametrize("scenario_id", SCENARIO_IDS)
 def test_the_same_script_gives_byte_identical_transcripts(tmp_path: Path, scenario_id: str) -> None:
     script = tmp_path / "coach.json"
