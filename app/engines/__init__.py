@@ -23,7 +23,7 @@ def get_engine(settings: Settings) -> RepEngine:
     name = settings.resolved_engine
     if name == "scripted":
         return ScriptedEngine()
-    raise EngineError(
-        f"the {name!r} engine is not available in this build; "
-        "set COACHSIM_ENGINE=scripted to practise offline"
-    )
+    # Imported here so the offline engine never pays for loading the openai SDK.
+    from app.engines.openai_compat import build_openai_engine
+
+    return build_openai_engine(settings)

@@ -16,6 +16,7 @@ class ReplyRequest:
     scenario: Scenario
     turns: Sequence[Turn]
     decision: Decision
+    # Ids of the hidden facts the rep has already said in full (hints don't count).
     disclosed: Sequence[str] = field(default_factory=tuple)
     manager_name: str | None = None
 

@@ -76,8 +76,7 @@ def classify(error: BaseException, *, phase: Phase, timeout: float, where: str) 
     ):
         return Fault("The rep's reply was cut off", "the connection closed mid-reply", True)
     if isinstance(error, openai.APIConnectionError | httpx.TransportError):
-        cause = f"{error} {error.__cause__ or ''}".lower()
-        detail = "connection refused" if "refused" in cause else "connection failed"
+        detail = "connection refused" if _refused(error) else "connection failed"
         return Fault(f"Coachsim couldn't reach the rep's model at {where}", detail, True)
     if isinstance(error, openai.APIStatusError):
         return _status_fault(error, where)
@@ -150,6 +149,18 @@ def retry_after(headers: Mapping[str, str]) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _refused(error: BaseException) -> bool:
+    """Whether a connection error was, somewhere down its chain, a refused connection."""
+    seen: BaseException | None = error
+    for _ in range(8):
+        if seen is None:
+            return False
+        if isinstance(seen, ConnectionRefusedError) or "refused" in str(seen).lower():
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _short(message: str, limit: int = 160) -> str:

@@ -234,7 +234,7 @@ class OpenAIEngine(RepEngine):
     ) -> AsyncGenerator[str, None]:
         """One request's text deltas; every upstream failure becomes an _UpstreamError."""
         phase: Phase = "connect"
-        timeout = max(1.0, min(self.timeout, deadline - self._clock()))
+        timeout = min(self.timeout, max(1.0, deadline - self._clock()))
         try:
             stream = await self._client.chat.completions.create(
                 model=self.model,

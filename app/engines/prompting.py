@@ -75,8 +75,12 @@ def released_fact_ids(request: ReplyRequest) -> set[str]:
     """Hidden facts the rep may speak of fully: already disclosed, or disclosed now."""
     allowed = set(request.disclosed)
     decision = request.decision
-    if decision.move == "disclose" and decision.fact_id and decision.disclosure == "full":
-        allowed.add(decision.fact_id)
+    if decision.move == "disclose" and decision.fact_id:
+        # A hint this turn stays a hint even if the caller already counts it as disclosed.
+        if decision.disclosure == "full":
+            allowed.add(decision.fact_id)
+        else:
+            allowed.discard(decision.fact_id)
     return allowed
 
 

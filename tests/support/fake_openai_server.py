@@ -158,7 +158,9 @@ class FakeOpenAIServer:
 
     def start(self) -> FakeOpenAIServer:
         """Serve in a daemon thread until `stop`."""
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self._thread.start()
         return self
 
