@@ -273,8 +273,14 @@ class Conversation:
 
     async def _exchange(self, text: str) -> None:
         self.console.print(f"[bold]{self.rep}:[/bold] ", end="")
+        column = len(self.rep) + 2
         async for chunk in self.session.take_turn(text):
-            self.console.print(chunk, end="", soft_wrap=True)
+            # Wrap between words as they arrive; rich can only wrap whole renderables.
+            if column + len(chunk.rstrip()) > self.console.width and column:
+                self.console.print()
+                column = 0
+            self.console.print(chunk, end="", soft_wrap=True, markup=False)
+            column += len(chunk)
             if self.typing:
                 await asyncio.sleep(self.typing)
         self.console.print()

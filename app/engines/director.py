@@ -167,7 +167,8 @@ class Director:
             )
         if turn.telling:
             if state.openness < PUSHBACK_BELOW:
-                note = f"pushback: openness {state.openness:.2f} after repeated telling"
+                told = "repeated telling" if state.telling_turns > 1 else "telling"
+                note = f"pushback: openness {state.openness:.2f} after {told}"
                 return self._decide("pushback", act, before, note)
             note = f"comply: you told instead of asked, so {rep} agreed without owning it"
             return self._decide("comply", act, before, note)
