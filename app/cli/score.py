@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from app.config import get_settings
-from app.content import ContentError, ContentLibrary, Loaded, load_rubric
+from app.content import ContentError, ContentLibrary, Loaded, load_rubric, load_scenario
 from app.domain import Act, Rubric, Scenario, Scorecard, Speaker
 from app.formats import (
     ReadTranscript,
@@ -57,6 +57,11 @@ class ScoreError(Exception):
     """Input that cannot be scored; the message is the one line the user sees."""
 
 
+def _is_path(value: str) -> bool:
+    """Whether an --rubric/--scenario value names a YAML file rather than an id."""
+    return value.endswith((".yaml", ".yml")) or "/" in value or Path(value).is_file()
+
+
 def _fail(message: str) -> NoReturn:
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(2)
@@ -90,6 +95,11 @@ class Scorer:
         wanted = self.scenario_option or transcript_scenario
         if wanted is None:
             return None
+        if _is_path(wanted):
+            try:
+                return load_scenario(Path(wanted)).model
+            except ContentError as exc:
+                raise ScoreError(str(exc.problems[0])) from None
         try:
             return self.library.scenario(wanted).model
         except KeyError as exc:
@@ -98,11 +108,10 @@ class Scorer:
     def rubric(self, scenario: Scenario | None) -> Loaded[Rubric]:
         """--rubric as a file or an id; else the scenario's rubric; else ask-vs-tell."""
         wanted = self.rubric_option or (scenario.rubric if scenario else DEFAULT_RUBRIC)
-        path = Path(wanted)
-        if wanted.endswith((".yaml", ".yml")) or "/" in wanted or path.is_file():
+        if _is_path(wanted):
             if wanted not in self._rubric_files:
                 try:
-                    self._rubric_files[wanted] = load_rubric(path)
+                    self._rubric_files[wanted] = load_rubric(Path(wanted))
                 except ContentError as exc:
                     raise ScoreError(str(exc.problems[0])) from None
             return self._rubric_files[wanted]
@@ -220,7 +229,7 @@ def render(console: Console, card: Scorecard, read: ReadTranscript) -> None:
 class BatchItem:
     """One transcript of a batch, read or not: what to score, or why it cannot be."""
 
-    id: str | None
+    id: Any  # echoed as given: a JSONL line's id may be a string or a number
     where: str
     read: ReadTranscript | None = None
     error: str | None = None
@@ -252,8 +261,7 @@ def batch_items(path: Path, coach: str | None) -> Iterator[BatchItem]:
         except json.JSONDecodeError as exc:
             yield BatchItem(None, where, error=f"{where}: malformed JSON: {exc.msg}")
             continue
-        raw_id = data.get("id") if isinstance(data, dict) else None
-        item_id = None if raw_id is None else str(raw_id)
+        item_id = data.get("id") if isinstance(data, dict) else None
         try:
             read = transcript_from_object(data, coach)
         except TranscriptFormatError as exc:
@@ -303,7 +311,7 @@ def run_batch(scorer: Scorer, path: Path, out: Path | None) -> int:
     )
     if failed:
         summary += f"; {failed} could not be scored (see their error results)"
-    err.print(summary)
+    err.print(summary, soft_wrap=True)
     return 1 if failed else 0
 
 
@@ -324,7 +332,7 @@ def score_command(
         None, "--rubric", help="Rubric id or YAML file (default: the scenario's, else ask-vs-tell)."
     ),
     scenario: str | None = typer.Option(
-        None, "--scenario", help="Scenario id: enables discovery of its hidden facts."
+        None, "--scenario", help="Scenario id or YAML file: enables discovery of hidden facts."
     ),
     output: OutputFormat = typer.Option(
         OutputFormat.text, "--format", help="text: a readable scorecard; json: machine-readable."

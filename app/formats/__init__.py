@@ -153,15 +153,18 @@ def parse_transcript(
 def read_transcript(
     path: Path, fmt: Format | None = None, coach_name: str | None = None
 ) -> ReadTranscript:
-    """Read a transcript file; the format comes from `fmt`, the suffix, or the content."""
+    """Read a transcript file; the format comes from `fmt`, the suffix, or the content.
+
+    Error messages leave out the path: callers put it in front.
+    """
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise TranscriptFormatError(f"no such file: {path}") from None
+        raise TranscriptFormatError("no such file") from None
     except IsADirectoryError:
-        raise TranscriptFormatError(f"{path} is a folder, not a transcript file") from None
+        raise TranscriptFormatError("a folder, not a transcript file") from None
     except OSError as exc:
-        raise TranscriptFormatError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise TranscriptFormatError(f"cannot read: {exc.strerror or exc}") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

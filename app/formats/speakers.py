@@ -125,11 +125,10 @@ def assign_roles(turns: Sequence[RawTurn], coach_name: str | None = None) -> Rol
     coach = min(names, key=lambda n: (-asked[n], words[n], names.index(n)))
     rep = b if coach == a else a
     if asked[a] != asked[b]:
-        why = f"asked more questions ({asked[coach]} vs {asked[rep]})"
+        why = f"asked more questions: {asked[coach]} vs {asked[rep]}"
     elif words[a] != words[b]:
         why = (
-            f"same number of questions ({asked[coach]}), fewer words "
-            f"({words[coach]} vs {words[rep]})"
+            f"same number of questions, {asked[coach]}; fewer words: {words[coach]} vs {words[rep]}"
         )
     else:
         why = "same questions and words; spoke first"
