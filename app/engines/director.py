@@ -192,7 +192,9 @@ class Director:
         if hinted is not None and not self._full(hinted) and turn.acts & EXPLORING_ACTS:
             fact = self.scenario.fact(hinted)
             cued = self._cued_facts(turn)
-            if (not cued or fact in cued) and state.openness >= fact.min_openness - PARTIAL_BAND:
+            # Following up means staying on the hint, not asking about something else.
+            on_topic = not cued or cued[0] == fact
+            if on_topic and state.openness >= fact.min_openness - PARTIAL_BAND:
                 note = f"disclosed {fact.id}: your {act_phrase(act)} followed up the hint"
                 return self._disclose(fact, "full", act, before, note)
 

@@ -66,6 +66,14 @@ def test_just_below_the_bar_the_rep_hints_and_a_reflection_gets_the_rest() -> No
     assert "followed up the hint" in follow.note
 
 
+def test_a_question_mostly_about_another_topic_is_not_a_follow_up_of_the_hint() -> None:
+    director = Director(load_tiny(coachability=0.3))
+    assert director.direct(ask("How's the money side looking?")).disclosure == "partial"
+    decision = director.direct(ask("Beyond the budget, who else weighs in, the VP?"))
+    assert (decision.fact_id, decision.disclosure) == ("boss-sceptical", "full")
+    assert director.state.disclosed["budget-frozen"] == "partial"
+
+
 def test_far_below_the_bar_the_rep_is_guarded_until_good_questions_win_trust() -> None:
     director = Director(load_tiny(coachability=0.1))
     first = director.direct(ask("What's happening with the budget?"))
