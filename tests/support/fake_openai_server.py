@@ -217,6 +217,13 @@ class _Handler(BaseHTTPRequestHandler):
             self._json(404, _error("not found", "not_found_error"))
 
     def do_POST(self) -> None:
+        try:
+            self._post()
+        except (BrokenPipeError, ConnectionResetError):
+            # The client went away (a test stopped reading): nothing left to answer.
+            self.close_connection = True
+
+    def _post(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         raw = self.rfile.read(length) if length else b""
         try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import AsyncIterator
+from contextlib import aclosing
 
 import httpx
 import pytest
@@ -41,18 +42,18 @@ async def test_the_reply_streams_from_a_local_server_through_the_factory(
     )
     meta = ReplyMeta()
     try:
-        stream = engine.reply(rep_request(), meta)
-        first = await anext(stream)
-        # The server is holding the rest of the reply back: the first sentence got here
-        # while the response was still open, so it really streamed.
-        assert first == "Honestly, it's the usual. "
-        assert server.completed == 0
-        server.resume()
-        rest = [piece async for piece in stream]
+        async with aclosing(engine.reply(rep_request(), meta)) as stream:
+            first = await anext(stream)
+            # The server is holding the rest of the reply back: the first sentence got
+            # here while the response was still open, so it really streamed.
+            assert first == "Honestly, it's the usual."
+            assert server.completed == 0
+            server.resume()
+            rest = [piece async for piece in stream]
     finally:
         await engine.aclose()
 
-    assert rest == ["Pilot went great, you know?"]
+    assert rest == [" Pilot went great, you know?"]
     assert meta.notes == []
     [request] = server.requests
     assert request.path == "/v1/chat/completions"
@@ -94,7 +95,7 @@ async def test_a_cut_connection_after_a_sentence_is_reported_not_repeated(
     finally:
         await engine.aclose()
 
-    assert shown == ["Honestly? "]
+    assert shown == ["Honestly?"]
     assert len(server.requests) == 1
 
 

@@ -22,11 +22,15 @@ def test_closing_quotes_stay_with_their_sentence_and_line_breaks_end_one() -> No
     assert gate.flush() == "nothing"
 
 
-def test_a_trailing_ellipsis_waits_for_what_follows() -> None:
+def test_a_sentence_is_released_as_soon_as_its_punctuation_arrives() -> None:
+    # Models send the space after a full stop with the next token; no need to wait for it.
     gate = SentenceGate()
 
-    assert gate.feed("Procurement's just...") == []
-    assert gate.feed(" sitting on it.") == ["Procurement's just... "]
+    assert gate.feed("It's fine") == []
+    assert gate.feed(".") == ["It's fine."]
+    assert gate.feed(" Procurement's just...") == [" Procurement's just..."]
+    assert gate.feed(" sitting on it") == []
+    assert gate.flush() == " sitting on it"
 
 
 def test_finished_means_terminal_punctuation() -> None:
