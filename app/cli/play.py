@@ -132,13 +132,18 @@ def play(
     scorecard = None
     rubric = library.rubrics.get(loaded.model.rubric)
     if rubric is not None and session.coach_turn_count:
-        scorecard = score_practice(session, rubric)
-        render_scorecard(console, scorecard)
-    show_discovery(console, session)
+        try:
+            scorecard = score_practice(session, rubric)
+        except ValueError as exc:
+            console.print(f"[red]Could not score this session:[/red] {exc}")
+    # Saved before anything slow is shown, so a second Ctrl-C cannot lose what was said.
     document = transcript_document(session, loaded, rep_engine.name, mode, scorecard)
     path = out or TRANSCRIPTS_DIR / f"{loaded.model.id}-{datetime.now():%Y%m%d-%H%M%S}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    if scorecard is not None:
+        render_scorecard(console, scorecard)
+    show_discovery(console, session)
     console.print(f"\nTranscript saved to {path}", soft_wrap=True)
     if failed:
         raise typer.Exit(1)
