@@ -9,6 +9,7 @@ of the authored hint (or enough of the fact, together with one of its topic cues
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -69,10 +70,16 @@ class _FactWords:
     partial: frozenset[str]
     distinctive: frozenset[str]
     cues: tuple[re.Pattern[str], ...]
+    vocabulary: frozenset[str]
+    needed: int  # fewer shared words than this cannot satisfy any rule
 
     def judge(self, text: str, words: frozenset[str]) -> Disclosure | None:
-        if max(_containment(line, words) for line in self.full) >= FULL_MATCH:
-            return "full"
+        words = words & self.vocabulary
+        if len(words) < self.needed:
+            return None  # most rep turns stop here
+        for line in self.full:
+            if _containment(line, words) >= FULL_MATCH:
+                return "full"
         if _containment(self.partial, words) >= PARTIAL_MATCH:
             return "partial"
         if len(self.distinctive & words) >= CUED_PARTIAL_WORDS:
@@ -82,7 +89,24 @@ class _FactWords:
         return None
 
 
+# Scenarios are immutable, so their word sets are worked out once per scenario object.
+# The entry keeps the scenario alive, so its id cannot be reused while cached.
+_CACHE: dict[int, tuple[Scenario, list[_FactWords]]] = {}
+_CACHE_SIZE = 64
+
+
 def _fact_words(scenario: Scenario) -> list[_FactWords]:
+    hit = _CACHE.get(id(scenario))
+    if hit is not None and hit[0] is scenario:
+        return hit[1]
+    words = _build_fact_words(scenario)
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[id(scenario)] = (scenario, words)
+    return words
+
+
+def _build_fact_words(scenario: Scenario) -> list[_FactWords]:
     wording = {
         f.id: frozenset().union(*(_content(t) for t in (*f.full, f.fact)))
         for f in scenario.hidden_facts
@@ -99,16 +123,27 @@ def _fact_words(scenario: Scenario) -> list[_FactWords]:
         for w in ws
         if any(w in other for oid, other in wording.items() if oid != fid)
     )
-    return [
-        _FactWords(
-            fact=f,
-            full=(*(_content(line) for line in f.full), _content(f.fact)),
-            partial=_content(f.partial),
-            distinctive=wording[f.id] - shared,
-            cues=tuple(cue_pattern(c) for c in f.cues),
+    facts = []
+    for f in scenario.hidden_facts:
+        full = (*(_content(line) for line in f.full), _content(f.fact))
+        partial = _content(f.partial)
+        needed = min(
+            *(math.ceil(FULL_MATCH * len(line)) for line in full if line),
+            math.ceil(PARTIAL_MATCH * len(partial)) if partial else CUED_PARTIAL_WORDS,
+            CUED_PARTIAL_WORDS,
         )
-        for f in scenario.hidden_facts
-    ]
+        facts.append(
+            _FactWords(
+                fact=f,
+                full=full,
+                partial=partial,
+                distinctive=wording[f.id] - shared,
+                cues=tuple(cue_pattern(c) for c in f.cues),
+                vocabulary=frozenset().union(*full, partial),
+                needed=max(needed, 1),
+            )
+        )
+    return facts
 
 
 def _from_text(turns: Sequence[TaggedTurn], scenario: Scenario) -> dict[str, FoundFact]:

@@ -9,7 +9,7 @@ Only coach units are ever quoted or rewritten; rep turns are never graded.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from app.domain.acts import QUESTION_ACTS, Act, Speaker
@@ -99,8 +99,20 @@ def _coach_units(turns: Sequence[TaggedTurn]) -> list[tuple[TaggedTurn, Unit]]:
 
 def _examples_of(
     turns: Sequence[TaggedTurn], keep: Callable[[Unit], bool], rewrite: Callable[[str], str]
-) -> list[_Example]:
-    return [_Example(t.index, u.text, rewrite(u.text)) for t, u in _coach_units(turns) if keep(u)]
+) -> Iterator[_Example]:
+    for turn, unit in _coach_units(turns):
+        if keep(unit):
+            yield _Example(turn.index, unit.text, rewrite(unit.text))
+
+
+def _first_specific(examples: Iterator[_Example]) -> _Example | None:
+    """The first example whose rewrite names something from the turn, else the first one."""
+    first = None
+    for example in examples:
+        if example.specific:
+            return example
+        first = first or example
+    return first
 
 
 def _best_question(units: Sequence[Unit]) -> str:
@@ -117,17 +129,15 @@ def _best_question(units: Sequence[Unit]) -> str:
     return rewrite_closed(first.text)
 
 
-def _stacked_examples(turns: Sequence[TaggedTurn], metrics: Metrics) -> list[_Example]:
+def _stacked_examples(turns: Sequence[TaggedTurn], metrics: Metrics) -> Iterator[_Example]:
     by_index = {t.index: t for t in turns}
-    out = []
     for index in metrics.stacked_turns:
         units = by_index[index].units
         asked = " ".join(u.text for u in units if u.act in QUESTION_ACTS)
-        out.append(_Example(index, asked, _best_question(units)))
-    return out
+        yield _Example(index, asked, _best_question(units))
 
 
-def _examples(key: str, turns: Sequence[TaggedTurn], metrics: Metrics) -> list[_Example]:
+def _examples(key: str, turns: Sequence[TaggedTurn], metrics: Metrics) -> Iterator[_Example]:
     if key == "takeover":
         return _examples_of(turns, lambda u: u.act is Act.TAKEOVER, rewrite_takeover)
     if key == "advice":
@@ -139,7 +149,7 @@ def _examples(key: str, turns: Sequence[TaggedTurn], metrics: Metrics) -> list[_
     if key == "stacked":
         return _stacked_examples(turns, metrics)
     if metrics.open_question_share >= 0.5:
-        return []  # closed questions are fine in a conversation that is mostly open
+        return iter(())  # closed questions are fine in a conversation that is mostly open
     return _examples_of(turns, lambda u: u.act is Act.CLOSED_QUESTION, rewrite_closed)
 
 
@@ -155,10 +165,9 @@ def feedback_items(
     ranked = sorted(enumerate(_PRIORITY), key=lambda p: (_criterion_level(p[1], results), p[0]))
     items: list[FeedbackItem] = []
     for _, behaviour in ranked:
-        examples = _examples(behaviour.key, turns, metrics)
-        if not examples:
+        example = _first_specific(_examples(behaviour.key, turns, metrics))
+        if example is None:
             continue
-        example = next((e for e in examples if e.specific), examples[0])
         items.append(
             FeedbackItem(
                 behaviour=behaviour.title,
