@@ -146,3 +146,22 @@ async def test_nothing_listening_is_connection_refused() -> None:
 
     assert f"couldn't reach the rep's model at http://127.0.0.1:{port}/v1" in str(raised.value)
     assert "connection refused, tried 3 times" in str(raised.value)
+
+
+async def test_a_reader_that_stops_early_releases_the_connection(
+    server: FakeOpenAIServer,
+) -> None:
+    # A browser that goes away mid-reply: the web layer stops reading and closes the
+    # stream; the upstream request is dropped and the engine serves the next turn.
+    server.push(Reply("Honestly, it's the usual. Pilot went great.", pause_after=5), "Okay.")
+    engine = engine_for(server.base_url)
+    try:
+        async with aclosing(engine.reply(rep_request())) as stream:
+            assert await anext(stream) == "Honestly, it's the usual."
+        server.resume()
+        again = [p async for p in engine.reply(rep_request())]
+    finally:
+        await engine.aclose()
+
+    assert again == ["Okay."]
+    assert len(server.requests) == 2
