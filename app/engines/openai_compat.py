@@ -14,7 +14,8 @@ ever taken back:
   would repeat text): an `EngineError` saying the reply was cut off.
 
 The cost is latency: the first text appears when the model finishes its first sentence,
-not at its first token.
+not at its first token (a sentence is released as soon as its closing punctuation
+arrives; over loopback that is about 1 ms after the upstream sent it).
 """
 
 from __future__ import annotations
@@ -298,9 +299,9 @@ def build_openai_engine(
         base_url=base_url,
         timeout=settings.timeout_seconds,
         max_retries=0,
-        # An httpx client explicitly: newer SDKs default to another transport, and this
-        # keeps the one the project depends on, tests with respx and guards in tests.
-        # (cast: the SDK's annotations name only its default transport's client class).
+        # An explicit httpx client: newer SDKs default to another HTTP library, while
+        # httpx is the one this project depends on and mocks with respx in tests. (The
+        # cast: the SDK's annotations name only its default library's client class.)
         http_client=cast(Any, http_client or httpx.AsyncClient(timeout=settings.timeout_seconds)),
     )
     return OpenAIEngine(
