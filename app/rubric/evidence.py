@@ -235,15 +235,15 @@ def _discovery(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
 
 def _talk(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
     def longest(speaker: Speaker, note: str) -> Iterator[Evidence]:
-        turns = [x for x in t.turns if x.speaker is speaker]
-        turns.sort(key=lambda x: (-word_count(x.text), x.index))
-        for turn in turns:
+        sized = [(word_count(x.text), x) for x in t.turns if x.speaker is speaker]
+        sized.sort(key=lambda pair: (-pair[0], pair[1].index))
+        for words, turn in sized:
             yield Evidence(
                 turn=turn.index,
                 quote=quote(turn.text),
                 act=turn.act,
                 speaker=speaker,
-                note=f"{word_count(turn.text)} words; {note}",
+                note=f"{words} words; {note}",
             )
 
     return (

@@ -16,7 +16,6 @@ telling. Floats are rounded to 4 places so the same transcript always gives the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
@@ -31,7 +30,6 @@ from app.rubric.grow import GROW_STAGES, GrowStage, grow_stages
 from app.rubric.ownership import next_step_sentence
 
 PLACES = 4
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)?")
 Source = Literal["director", "text"]
 
 
@@ -43,8 +41,8 @@ def is_telling(unit: Unit) -> bool:
 
 
 def word_count(text: str) -> int:
-    """Words in a turn, as the talk-share metric counts them."""
-    return len(_WORD.findall(text))
+    """Words in a turn, as the talk-share metric counts them (whitespace-separated)."""
+    return len(text.split())
 
 
 class _Frozen(BaseModel):
