@@ -18,7 +18,7 @@ from app.services.sessions import SessionService
 from app.storage import Database, upgrade
 from app.web.errors import install_error_handlers
 from app.web.limits import BodyLimit
-from app.web.routes import api, catalog, health
+from app.web.routes import api, catalog, health, pages
 
 STATIC_DIR = ROOT / "static"
 
@@ -54,4 +54,5 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
     app.include_router(health.router)
     app.include_router(api.router)
     app.include_router(catalog.router)
+    app.include_router(pages.router)
     return app
