@@ -21,11 +21,13 @@ _ABBREVIATIONS = frozenset(
 
 # A candidate boundary: terminal punctuation (possibly repeated, possibly closed by a
 # quote or bracket) followed by whitespace; or a clause separator.
+# Every alternative starts with a punctuation mark, so the regex engine can skip ahead to
+# the next one instead of trying each character. Spaces before the mark are stripped later.
 _BOUNDARY = re.compile(
     r"""(?P<term>[.!?…]+["'”’)\]]*)\s+
-      | \s*;\s+
-      | \s+[-–—]{1,2}\s+
-      | \s*[–—]\s*(?=[A-Za-z])
+      | [;:]\s+(?=[A-Za-z])
+      | (?P<dash>-{1,2})\s+
+      | [–—]\s*(?=[A-Za-z])
     """,
     re.VERBOSE,
 )
@@ -33,9 +35,10 @@ _BOUNDARY = re.compile(
 # A comma splice that starts a new question or invitation: split before it.
 _SPLICE = re.compile(
     r",\s+(?=(?:so\s+|and\s+|but\s+)?(?:"
-    r"(?:what|how|why|when|where|who|which)\s+(?:do|does|did|is|are|was|were|would|could|"
+    r"(?:what|how|why|when|where)\s+(?:do|does|did|is|are|was|were|would|could|"
     r"can|will|should|has|have|else|happened|made|makes|might)\b"
-    r"|(?:do|did|does|are|is|was|were|can|could|would|have|has)\s+(?:you|they|we|he|she)\b"
+    r"|(?:do|did|does|are|is|was|were|can|could|would|have|has)\s+"
+    r"(?:you|they|we|he|she|it|that|there)\b(?!\s*\?)"
     r"|tell\s+me\b|walk\s+me\b|talk\s+me\b|help\s+me\s+understand\b"
     r"))",
     re.IGNORECASE,
@@ -46,7 +49,10 @@ _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
-    match = _LAST_WORD.search(chunk)
+    parts = chunk.rsplit(None, 1)
+    if not parts:
+        return False
+    match = _LAST_WORD.search(parts[-1])
     if match is None:
         return False
     word = match.group(1).lower().rstrip(".")
@@ -54,19 +60,30 @@ def _ends_with_abbreviation(chunk: str) -> bool:
     return word in _ABBREVIATIONS or len(word) == 1
 
 
+# Anything that could separate two units; most short turns have none and skip the work.
+_MAYBE_SPLIT = re.compile(r"[.!?…;:,–—]\s*\S|\s-")
+
+
 def split_units(text: str) -> list[str]:
     """Split a turn into unit texts, in order; whitespace-only input gives no units."""
     text = " ".join(text.split())
     if not text:
         return []
+    if not _MAYBE_SPLIT.search(text):
+        return [text] if _WORDS.search(text) else []
     pieces: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end()
         term = match.group("term")
+        if match.group("dash") is not None and text[match.start() - 1 : match.start()] != " ":
+            continue  # a hyphenated word ("follow-up"), not a spaced dash
         if term is not None:
             head = text[start : match.start()]
             nxt = text[end : end + 1]
+            if term[-1] in "\"'”’" and nxt.islower():
+                # A quoted question inside a sentence: 'Try asking "why now?" before...'
+                continue
             if term.startswith(".") and not term.startswith(".."):
                 if _ends_with_abbreviation(head):
                     continue

@@ -1,0 +1,94 @@
+"""What the tagger reads from the turns before a coach turn, computed only when needed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from app.domain.acts import Speaker
+from app.domain.transcript import Turn
+from app.rubric import lexicon as lx
+from app.rubric.overlap import content_stems
+
+QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "…": "..."})
+_WH_START = re.compile(r"^(?:what|how|why|when|where|who|whom|whose|which)\b")
+
+# How many earlier turns are read: the rep's last turn and the coach turn before it are
+# all the rules use, so long transcripts stay linear.
+CONTEXT_WINDOW = 4
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight quotes, single spaces: the form every cue pattern expects."""
+    if not text.isascii():
+        text = text.translate(QUOTES)
+    return " ".join(text.lower().split())
+
+
+class Signals:
+    """The rep's last turn (and the coach turn before it), read lazily and cached."""
+
+    __slots__ = ("_help", "_permission", "_stems", "coach_text", "rep_text")
+
+    def __init__(self, rep_text: str | None = None, coach_text: str | None = None) -> None:
+        self.rep_text = rep_text
+        self.coach_text = coach_text
+        self._stems: frozenset[str] | None = None
+        self._help: bool | None = None
+        self._permission: str | bool | None = False  # False: not computed yet
+
+    @classmethod
+    def read(cls, context: Sequence[Turn]) -> Signals:
+        """Signals from the turns before a coach turn (most recent last)."""
+        last = len(context) - 1
+        for i in range(last, max(-1, last - CONTEXT_WINDOW), -1):
+            if context[i].speaker is Speaker.REP:
+                before = context[i - 1] if i > 0 else None
+                coach = (
+                    before.text if before is not None and before.speaker is Speaker.COACH else None
+                )
+                return cls(normalise(context[i].text), coach)
+        return NO_CONTEXT
+
+    @property
+    def has_context(self) -> bool:
+        """Whether the rep said anything the coach could be responding to."""
+        return self.rep_text is not None
+
+    @property
+    def rep_asked_question(self) -> bool:
+        """Whether the rep's last turn asked something (a coach statement then answers)."""
+        rep = self.rep_text
+        return rep is not None and (
+            "?" in rep or bool(lx.AUX_QUESTION.match(rep) or _WH_START.match(rep))
+        )
+
+    @property
+    def rep_stems(self) -> frozenset[str]:
+        """Content-word stems of the rep's last turn."""
+        if self._stems is None:
+            self._stems = content_stems(self.rep_text) if self.rep_text else frozenset()
+        return self._stems
+
+    @property
+    def help_asked(self) -> bool:
+        """Whether the rep asked for help or advice."""
+        if self._help is None:
+            rep = self.rep_text
+            self._help = rep is not None and lx.REP_ASKS_HELP.search(" " + rep) is not None
+        return self._help
+
+    @property
+    def permission_given(self) -> str | None:
+        """The coach's permission question the rep said yes to, if any."""
+        if self._permission is False:
+            self._permission = None
+            rep, coach = self.rep_text, self.coach_text
+            if rep is not None and coach is not None:
+                asked = lx.PERMISSION_ASK.search(" " + normalise(coach))
+                if asked and lx.REP_YES.match(rep) and not lx.REP_NO.match(rep):
+                    self._permission = " ".join(asked.group(0).split()[:6])
+        return self._permission  # type: ignore[return-value]
+
+
+NO_CONTEXT = Signals()
