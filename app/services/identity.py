@@ -22,6 +22,7 @@ COOKIE_NAME = "coachsim_manager"
 COOKIE_MAX_AGE = 60 * 60 * 24 * 365
 MAX_NAME_CHARS = 80
 _SALT = "coachsim.manager.v1"
+VERIFIED_CACHE_SIZE = 10_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,11 +58,25 @@ class Identity:
     def __init__(self, db: Database, secret_key: str) -> None:
         self._db = db
         self._serializer = URLSafeSerializer(secret_key, salt=_SALT)
+        # Cookie values already verified: the value is the signed text itself, so a hit
+        # is as trustworthy as checking the signature again, and skips an HMAC per request.
+        self._verified: dict[str, Manager] = {}
 
     def from_cookie(self, value: str | None) -> Manager | None:
         """The manager a cookie names, or None when it is missing, forged or malformed."""
         if not value:
             return None
+        known = self._verified.get(value)
+        if known is not None:
+            return known
+        manager = self._verify(value)
+        if manager is not None:
+            if len(self._verified) >= VERIFIED_CACHE_SIZE:
+                self._verified.clear()
+            self._verified[value] = manager
+        return manager
+
+    def _verify(self, value: str) -> Manager | None:
         try:
             data: Any = self._serializer.loads(value)
         except BadSignature:

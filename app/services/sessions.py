@@ -16,7 +16,6 @@ from __future__ import annotations
 import uuid
 from collections import OrderedDict
 from collections.abc import AsyncGenerator
-from contextlib import aclosing
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -151,6 +150,21 @@ def _rep_record(turn: PracticeTurn) -> TurnRecord:
     )
 
 
+def _view(turn: PracticeTurn, record: TurnRecord) -> TurnView:
+    # Built from the in-memory turn (already validated models), not re-parsed from JSON.
+    return TurnView.model_construct(
+        index=turn.index,
+        speaker=turn.speaker,
+        text=turn.text,
+        created_at=record.created_at,
+        act=turn.act,
+        acts=[u.act for u in turn.units],
+        units=list(turn.units),
+        decision=turn.decision,
+        fell_back=turn.fell_back,
+    )
+
+
 def _add_coach_turn(practice: PracticeSession, text: str) -> PracticeTurn:
     # Tags the turn and lets the director decide, without asking the engine for words yet:
     # the turn must be committed before the reply is requested.
@@ -250,11 +264,7 @@ class SessionService:
         _check_can_talk(live, reply_pending=False)
         live.busy = True
         try:
-            coach = _add_coach_turn(live.practice, text)
-            record = _coach_record(coach)
-            await self._save_turn(live, record)
-            live.last_coach = TurnView.from_record(record)
-            yield CoachSaved(live.last_coach)
+            yield CoachSaved(await self._save_coach_turn(live, text))
             async for event in self._reply_events(live):
                 yield event
         finally:
@@ -272,10 +282,7 @@ class SessionService:
         _check_can_talk(live, reply_pending=True)
         live.busy = True
         try:
-            if live.last_coach is None:
-                turns = await self.db.run(repo.get_turns, live.record.id)
-                live.last_coach = TurnView.from_record(turns[-1])
-            yield CoachSaved(live.last_coach)
+            yield CoachSaved(await self._pending_coach_turn(live))
             async for event in self._reply_events(live):
                 yield event
         finally:
@@ -293,11 +300,63 @@ class SessionService:
             # memory, the database is the truth; rebuild from it next time.
             self._forget(live.record.id)
             raise
-        record = _rep_record(live.practice.transcript()[-1])
-        await self._save_turn(live, record)
-        yield RepSaved(TurnView.from_record(record))
+        yield RepSaved(await self._save_rep_turn(live))
 
-    async def _save_turn(self, live: _Live, record: TurnRecord) -> None:
+    async def take_turn(self, manager: Manager, session_id: str, text: str) -> TurnPair:
+        """Save the coach's turn, get the rep's reply and save it; both turns returned."""
+        text = check_turn_text(text, self.max_turn_chars)
+        live = await self._live(manager, session_id)
+        _check_can_talk(live, reply_pending=False)
+        live.busy = True
+        try:
+            coach = await self._save_coach_turn(live, text)
+            return TurnPair.model_construct(coach=coach, rep=await self._reply(live, coach))
+        finally:
+            live.busy = False
+
+    async def retry_reply(self, manager: Manager, session_id: str) -> TurnPair:
+        """Re-request the rep's reply to the saved coach turn that has none yet."""
+        live = await self._live(manager, session_id)
+        _check_can_talk(live, reply_pending=True)
+        live.busy = True
+        try:
+            coach = await self._pending_coach_turn(live)
+            return TurnPair.model_construct(coach=coach, rep=await self._reply(live, coach))
+        finally:
+            live.busy = False
+
+    async def _reply(self, live: _Live, coach: TurnView) -> TurnView:
+        """The rep's whole reply, saved; ReplyFailedError leaves the coach turn waiting."""
+        try:
+            async for _chunk in live.practice.retry():
+                pass
+        except EngineError as exc:
+            raise ReplyFailedError(str(exc), live.record.id, coach) from exc
+        except BaseException:
+            self._forget(live.record.id)
+            raise
+        return await self._save_rep_turn(live)
+
+    async def _save_coach_turn(self, live: _Live, text: str) -> TurnView:
+        turn = _add_coach_turn(live.practice, text)
+        record = _coach_record(turn)
+        await self._save(live, record)
+        live.last_coach = _view(turn, record)
+        return live.last_coach
+
+    async def _save_rep_turn(self, live: _Live) -> TurnView:
+        turn = live.practice.transcript()[-1]
+        record = _rep_record(turn)
+        await self._save(live, record)
+        return _view(turn, record)
+
+    async def _pending_coach_turn(self, live: _Live) -> TurnView:
+        if live.last_coach is None:
+            turns = await self.db.run(repo.get_turns, live.record.id)
+            live.last_coach = TurnView.from_record(turns[-1])
+        return live.last_coach
+
+    async def _save(self, live: _Live, record: TurnRecord) -> None:
         try:
             saved = await self.db.run(repo.insert_turn, live.record.id, record)
         except BaseException:
@@ -306,16 +365,6 @@ class SessionService:
         if not saved:
             self._forget(live.record.id)
             raise ConflictError("This session has finished; start a new one to keep practising.")
-
-    async def take_turn(self, manager: Manager, session_id: str, text: str) -> TurnPair:
-        """Save the coach's turn, get the rep's reply and save it; both turns returned."""
-        events = await self.stream_turn(manager, session_id, text)
-        return await _collect(events, session_id)
-
-    async def retry_reply(self, manager: Manager, session_id: str) -> TurnPair:
-        """Re-request the rep's reply to the saved coach turn that has none yet."""
-        events = await self.stream_retry(manager, session_id)
-        return await _collect(events, session_id)
 
     # --- finishing and reading --------------------------------------------------------
 
@@ -525,26 +574,6 @@ def _score(
 
 def _not_found(session_id: str) -> NotFoundError:
     return NotFoundError(f"There is no session {session_id!r}.")
-
-
-async def _collect(events: AsyncGenerator[TurnEvent, None], session_id: str) -> TurnPair:
-    coach: TurnView | None = None
-    rep: TurnView | None = None
-    failure: str | None = None
-    # Run the stream to its end (not just to the rep turn) so it releases the session.
-    async with aclosing(events):
-        async for event in events:
-            if isinstance(event, CoachSaved):
-                coach = event.turn
-            elif isinstance(event, RepSaved):
-                rep = event.turn
-            elif isinstance(event, ReplyFailed):
-                failure = event.message
-    if coach is None:
-        raise RuntimeError("the turn stream ended before the coach turn was saved")
-    if rep is None:
-        raise ReplyFailedError(failure or "The rep could not reply.", session_id, coach)
-    return TurnPair(coach=coach, rep=rep)
 
 
 def scorecard_json(scorecard: Scorecard) -> dict[str, Any]:

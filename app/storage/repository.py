@@ -260,12 +260,16 @@ _TURN_COLUMNS = (
 )
 # INSERT ... SELECT ... WHERE the session is active: a turn can never land in a finished
 # session, even when the finish and the turn race from two requests or two processes.
-_INSERT_TURN_IF_ACTIVE = turns.insert().from_select(
-    list(_TURN_COLUMNS),
-    select(*(bindparam(name, type_=turns.c[name].type) for name in _TURN_COLUMNS)).where(
-        exists().where(sessions.c.id == bindparam("session_id"), sessions.c.status == "active")
-    ),
-).execution_options(preserve_rowcount=True)
+_INSERT_TURN_IF_ACTIVE = (
+    turns.insert()
+    .from_select(
+        list(_TURN_COLUMNS),
+        select(*(bindparam(name, type_=turns.c[name].type) for name in _TURN_COLUMNS)).where(
+            exists().where(sessions.c.id == bindparam("session_id"), sessions.c.status == "active")
+        ),
+    )
+    .execution_options(preserve_rowcount=True)
+)
 
 
 def insert_turn(connection: Connection, session_id: str, turn: TurnRecord) -> bool:

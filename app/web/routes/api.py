@@ -152,7 +152,7 @@ async def take_turn(
     if stream:
         events = await sessions.stream_turn(owner, session_id, body.text)
         return await _event_stream(events, session_id)
-    return await sessions.take_turn(owner, session_id, body.text)
+    return _created(await sessions.take_turn(owner, session_id, body.text))
 
 
 @router.post(
@@ -175,7 +175,7 @@ async def retry_reply(
     if stream:
         events = await sessions.stream_retry(owner, session_id)
         return await _event_stream(events, session_id)
-    return await sessions.retry_reply(owner, session_id)
+    return _created(await sessions.retry_reply(owner, session_id))
 
 
 @router.post(
@@ -224,6 +224,12 @@ async def set_display_name(
         manager = await identity.rename(manager, body.display_name)
     remember_manager(request, response, manager)
     return ManagerOut.of(manager)
+
+
+def _created(pair: TurnPair) -> Response:
+    # Serialised straight from the service's models: they are built from validated turns,
+    # and validating them again against the response model is most of a turn's cost.
+    return Response(pair.model_dump_json(), status_code=201, media_type="application/json")
 
 
 def _owner(manager: Manager | None, session_id: str) -> Manager:

@@ -1,0 +1,353 @@
+"""Web app under load: the real server (`coachsim serve`, one worker) over loopback.
+
+`run()` starts the server on a temporary SQLite database and a free port, then drives it
+from a separate client process (so the client does not share the server's interpreter):
+one client alone, then 50 concurrent sessions for a fixed time, then the same 50-way
+load against GET /healthz. Afterwards it counts the turns in the database and compares
+them with the turns the server acknowledged.
+
+Run alone: `python -m bench web_bench`. The client half is `python -m bench.web_bench client`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SINGLE_SECONDS = 6.0
+LOAD_SECONDS = 15.0
+WARMUP_SECONDS = 2.0
+CONCURRENCY = 50
+TURNS_PER_SESSION = 20
+
+# A mix of asking and telling, so the director and tagger take their different paths.
+COACH_LINES = (
+    "What's going on with this one?",
+    "So the deal has stalled since the demo.",
+    "What have you tried so far?",
+    "You need to get in front of the CFO.",
+    "What would happen if you asked them directly?",
+    "That sounds frustrating after all the work you put in.",
+    "Who else is involved in the decision?",
+    "Have you thought about sending a mutual plan?",
+    "What do you think is really holding it up?",
+    "I'll call their VP myself.",
+    "What would you do differently next time?",
+    "What's your next step, and by when?",
+)
+
+TARGETS = {
+    "single_p50_ms": 10.0,
+    "load_turns_per_s": 400.0,
+    "load_p99_ms": 250.0,
+    "ratio_to_healthz": 0.25,
+}
+
+
+# --- the client process -------------------------------------------------------------------
+
+
+def _percentile(sorted_values: list[float], pct: float) -> float:
+    if not sorted_values:
+        return float("nan")
+    k = (len(sorted_values) - 1) * pct / 100
+    lo, hi = int(k), min(int(k) + 1, len(sorted_values) - 1)
+    return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (k - lo)
+
+
+async def _turn_worker(
+    base: str, scenarios: list[str], worker: int, stop_at: float, warm_until: float
+) -> dict[str, Any]:
+    import httpx
+
+    latencies: list[float] = []
+    errors = 0
+    acknowledged = 0  # turns the server said it saved: openings + 2 per answered turn
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30.0) as client:
+        line = worker
+        while time.perf_counter() < stop_at:
+            response = await client.post(
+                "/api/v1/sessions",
+                json={"scenario_id": scenarios[worker % len(scenarios)], "mode": "drill"},
+            )
+            if response.status_code != 201:
+                errors += 1
+                continue
+            acknowledged += 1
+            session = response.json()["id"]
+            for _ in range(TURNS_PER_SESSION):
+                if time.perf_counter() >= stop_at:
+                    break
+                text = COACH_LINES[line % len(COACH_LINES)]
+                line += 1
+                started = time.perf_counter()
+                response = await client.post(
+                    f"/api/v1/sessions/{session}/turns", json={"text": text}
+                )
+                elapsed = time.perf_counter() - started
+                if response.status_code == 201:
+                    acknowledged += 2
+                    if started >= warm_until:
+                        latencies.append(elapsed)
+                elif started >= warm_until:
+                    errors += 1
+    return {"latencies": latencies, "errors": errors, "acknowledged": acknowledged}
+
+
+async def _health_worker(base: str, stop_at: float, warm_until: float) -> dict[str, Any]:
+    import httpx
+
+    latencies: list[float] = []
+    errors = 0
+    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30.0) as client:
+        while time.perf_counter() < stop_at:
+            started = time.perf_counter()
+            response = await client.get("/healthz")
+            elapsed = time.perf_counter() - started
+            if started < warm_until:
+                continue
+            if response.status_code == 200:
+                latencies.append(elapsed)
+            else:
+                errors += 1
+    return {"latencies": latencies, "errors": errors, "acknowledged": 0}
+
+
+async def _drive(base: str, kind: str, clients: int, seconds: float) -> dict[str, Any]:
+    import httpx
+
+    async with httpx.AsyncClient(base_url=base) as client:
+        scenarios = [s["id"] for s in (await client.get("/api/v1/scenarios")).json()]
+    begin = time.perf_counter()
+    warm_until = begin + WARMUP_SECONDS
+    stop_at = warm_until + seconds
+    if kind == "turns":
+        jobs = [_turn_worker(base, scenarios, i, stop_at, warm_until) for i in range(clients)]
+    else:
+        jobs = [_health_worker(base, stop_at, warm_until) for _ in range(clients)]
+    results = await asyncio.gather(*jobs)
+    measured = max(time.perf_counter(), stop_at) - warm_until
+    latencies = sorted(x for r in results for x in r["latencies"])
+    return {
+        "kind": kind,
+        "clients": clients,
+        "seconds": round(measured, 2),
+        "requests": len(latencies),
+        "per_second": len(latencies) / measured,
+        "p50_ms": _percentile(latencies, 50) * 1000,
+        "p95_ms": _percentile(latencies, 95) * 1000,
+        "p99_ms": _percentile(latencies, 99) * 1000,
+        "mean_ms": (statistics.fmean(latencies) * 1000) if latencies else float("nan"),
+        "errors": sum(r["errors"] for r in results),
+        "acknowledged": sum(r["acknowledged"] for r in results),
+    }
+
+
+def client_main(argv: list[str]) -> None:
+    """Entry point of the client process: prints one JSON result line."""
+    parser = argparse.ArgumentParser(prog="bench.web_bench client")
+    parser.add_argument("--base", required=True)
+    parser.add_argument("--kind", choices=["turns", "healthz"], required=True)
+    parser.add_argument("--clients", type=int, required=True)
+    parser.add_argument("--seconds", type=float, required=True)
+    args = parser.parse_args(argv)
+    result = asyncio.run(_drive(args.base, args.kind, args.clients, args.seconds))
+    print(json.dumps(result))
+
+
+# --- the orchestrating process --------------------------------------------------------------
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def start_server(database_url: str, port: int, log: Path) -> subprocess.Popen[bytes]:
+    """`coachsim serve` on 127.0.0.1:port with the scripted engine; waits until it answers."""
+    env = {
+        **os.environ,
+        "COACHSIM_DATABASE_URL": database_url,
+        "COACHSIM_ENGINE": "scripted",
+        "COACHSIM_HOST": "127.0.0.1",
+        "COACHSIM_PORT": str(port),
+    }
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "app", "serve", "--host", "127.0.0.1", "--port", str(port)],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited: {log.read_text()[-2000:]}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return process
+        except OSError:
+            time.sleep(0.1)
+    process.kill()
+    raise RuntimeError("the server did not start listening within 30 s")
+
+
+def stop_server(process: subprocess.Popen[bytes]) -> None:
+    """Stop the server we started, by its PID."""
+    if process.poll() is None:
+        os.kill(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.kill(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def _client(base: str, kind: str, clients: int, seconds: float) -> dict[str, Any]:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench.web_bench",
+            "client",
+            "--base",
+            base,
+            "--kind",
+            kind,
+            "--clients",
+            str(clients),
+            "--seconds",
+            str(seconds),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=seconds + 120,
+    )
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _count_turns(database_url: str) -> int:
+    sys.path.insert(0, str(ROOT))
+    from app.storage import Database
+    from app.storage.repository import count_turns
+
+    db = Database(database_url)
+    try:
+        return db.call(count_turns)
+    finally:
+        db.close()
+
+
+def _mark(ok: bool) -> str:
+    return "met" if ok else "**missed**"
+
+
+def run() -> str:
+    """Run the web benchmark and return its Markdown section."""
+    with tempfile.TemporaryDirectory(prefix="coachsim-bench-") as tmp:
+        database_url = f"sqlite:///{Path(tmp) / 'bench.db'}"
+        port = free_port()
+        base = f"http://127.0.0.1:{port}"
+        server = start_server(database_url, port, Path(tmp) / "server.log")
+        try:
+            single = _client(base, "turns", 1, SINGLE_SECONDS)
+            load = _client(base, "turns", CONCURRENCY, LOAD_SECONDS)
+            health = _client(base, "healthz", CONCURRENCY, LOAD_SECONDS)
+        finally:
+            stop_server(server)
+        saved = _count_turns(database_url)
+    acknowledged = single["acknowledged"] + load["acknowledged"]
+    lost = max(0, acknowledged - saved)
+    ratio = load["per_second"] / health["per_second"] if health["per_second"] else 0.0
+    return _report(single, load, health, ratio, acknowledged, saved, lost)
+
+
+def _row(label: str, r: dict[str, Any]) -> str:
+    return (
+        f"| {label} | {r['clients']} | {r['requests']} | {r['per_second']:.0f} | "
+        f"{r['p50_ms']:.2f} | {r['p95_ms']:.2f} | {r['p99_ms']:.2f} | {r['errors']} |"
+    )
+
+
+def _report(
+    single: dict[str, Any],
+    load: dict[str, Any],
+    health: dict[str, Any],
+    ratio: float,
+    acknowledged: int,
+    saved: int,
+    lost: int,
+) -> str:
+    checks = [
+        (
+            f"single-client turn p50 < {TARGETS['single_p50_ms']:.0f} ms",
+            f"{single['p50_ms']:.2f} ms",
+            single["p50_ms"] < TARGETS["single_p50_ms"],
+        ),
+        (
+            f"{CONCURRENCY} sessions: ≥ {TARGETS['load_turns_per_s']:.0f} turns/s",
+            f"{load['per_second']:.0f} turns/s",
+            load["per_second"] >= TARGETS["load_turns_per_s"],
+        ),
+        (
+            f"{CONCURRENCY} sessions: p99 < {TARGETS['load_p99_ms']:.0f} ms",
+            f"{load['p99_ms']:.1f} ms",
+            load["p99_ms"] < TARGETS["load_p99_ms"],
+        ),
+        (
+            "turn throughput ≥ 1/4 of /healthz throughput",
+            f"{ratio:.2f}",
+            ratio >= TARGETS["ratio_to_healthz"],
+        ),
+        ("zero errors", f"{single['errors'] + load['errors']}", not single["errors"] + load["errors"]),
+        ("zero lost turns", f"{lost} lost ({saved} saved, {acknowledged} acknowledged)", lost == 0),
+    ]
+    lines = [
+        "## Web app under load",
+        "",
+        "`coachsim serve` (one uvicorn worker, scripted engine, SQLite in WAL mode) over "
+        "loopback, driven by an async httpx client in a separate process. A turn is "
+        "`POST /api/v1/sessions/{id}/turns`: save the coach turn, tag it, direct the rep, "
+        "voice the reply, save the rep turn, answer with both. Each simulated manager starts "
+        f"a new session every {TURNS_PER_SESSION} turns; the first {WARMUP_SECONDS:.0f} s of "
+        "each run are not measured.",
+        "",
+        "| run | clients | requests | per second | p50 ms | p95 ms | p99 ms | errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        _row(f"turns, one client ({SINGLE_SECONDS:.0f} s)", single),
+        _row(f"turns, {CONCURRENCY} sessions ({LOAD_SECONDS:.0f} s)", load),
+        _row(f"GET /healthz, {CONCURRENCY} clients ({LOAD_SECONDS:.0f} s)", health),
+        "",
+        "| target | measured | |",
+        "|---|---|---|",
+        *(f"| {name} | {value} | {_mark(ok)} |" for name, value, ok in checks),
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["client"]:
+        client_main(sys.argv[2:])
+    else:
+        print(run())
