@@ -193,7 +193,7 @@ async def send_turn(
         events = await sessions.stream_turn(owner, session_id, text)
     except (TurnRejectedError, ConflictError) as exc:
         return await _refused(request, exc, session_id, library, settings, sessions, owner, text)
-    return await _respond(request, events, session_id, library, owner, nudges != "off")
+    return await _respond(request, events, session_id, library, owner, nudges == "on")
 
 
 @router.post("/sessions/{session_id}/retry", response_class=HTMLResponse)
