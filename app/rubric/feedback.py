@@ -19,6 +19,8 @@ from app.rubric.evidence import quote
 from app.rubric.grow import grow_stages
 from app.rubric.metrics import Metrics
 from app.rubric.rewrite import (
+    GENERIC,
+    asks_permission,
     rewrite_advice,
     rewrite_closed,
     rewrite_leading,
@@ -26,14 +28,6 @@ from app.rubric.rewrite import (
 )
 
 MAX_ITEMS = 2
-# Rewrites that name nothing from the turn: used only when no better example exists.
-_GENERIC = (
-    "What options do you see from here?",
-    "What's your read on where things stand?",
-    "What options do you see here?",
-    "What have you tried so far, and what happened?",
-    "What would it take for you to handle this yourself, and what support would help?",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +84,7 @@ class _Example:
 
     @property
     def specific(self) -> bool:
-        return self.rewrite not in _GENERIC
+        return self.rewrite not in GENERIC
 
 
 def _coach_units(turns: Sequence[TaggedTurn]) -> list[tuple[TaggedTurn, Unit]]:
@@ -150,7 +144,11 @@ def _examples(key: str, turns: Sequence[TaggedTurn], metrics: Metrics) -> Iterat
         return _stacked_examples(turns, metrics)
     if metrics.open_question_share >= 0.5:
         return iter(())  # closed questions are fine in a conversation that is mostly open
-    return _examples_of(turns, lambda u: u.act is Act.CLOSED_QUESTION, rewrite_closed)
+    return _examples_of(
+        turns,
+        lambda u: u.act is Act.CLOSED_QUESTION and not asks_permission(u.text),
+        rewrite_closed,
+    )
 
 
 def _criterion_level(behaviour: _Behaviour, results: Sequence[CriterionResult]) -> int:

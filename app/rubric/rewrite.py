@@ -10,90 +10,141 @@ The action or topic is lifted out of the unit ("You should call the CFO" → "ca
 
 Every template is a whole sentence with one slot, and the slot is always a noun phrase
 or a gerund phrase, so the result stays grammatical. When nothing can be lifted out the
-rewrite falls back to a question that still names what the unit was about.
+rewrite falls back to a general question of the same kind (see GENERIC).
 """
 
 from __future__ import annotations
 
 import re
 
-from app.rubric.verbs import COMMON_VERBS, CONTACT_VERBS, base_of_gerund, gerund, word_set
+from app.rubric.phrases import (
+    FUNCTION_WORDS,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+    Token,
+    definite,
+    gerund_phrase,
+    is_verb,
+    noun_phrase,
+    phrase_from,
+    sentences,
+    tokens,
+)
+from app.rubric.verbs import ACTION_VERBS, COMMON_VERBS, base_of_gerund, word_set
+
+ADVICE_FALLBACK = "What options do you see from here?"
+TAKEOVER_FALLBACK = (
+    "What would it take for you to handle this yourself, and what support would help?"
+)
+LEADING_FALLBACK = "What options do you see here?"
+TRIED_FALLBACK = "What have you tried so far, and what happened?"
+CLOSED_FALLBACK = "What more can you tell me about that?"
+GENERIC = frozenset(
+    {ADVICE_FALLBACK, TAKEOVER_FALLBACK, LEADING_FALLBACK, TRIED_FALLBACK, CLOSED_FALLBACK}
+)
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _LEAD_IN = re.compile(
-    r"^(?:(?:ok(?:ay)?|so|well|look|listen|honestly|right|yeah|yes|and|but|hey|now|"
-    r"i think|i guess|i mean|i feel like|personally|frankly|basically|really|"
-    r"to be honest|in my experience|if you ask me)\b[\s,]*)+",
+    r"^(?:(?:ok(?:ay)?|so|well|look|listen|honestly|right|yeah|yes|sure|and|but|hey|now|"
+    r"then|um+|uh+|hm+|oh|ah|i think|i guess|i mean|i get (?:that|it)|i feel like|"
+    r"personally|frankly|basically|really|maybe|perhaps|to be honest|in my experience|"
+    r"if you ask me|here's (?:the thing|what i'd do|my advice)|my advice(?: is)?|"
+    r"one more thing)\b[\s,.:!-]*)+",
     re.IGNORECASE,
 )
 _ADVERBS = word_set(
     "really just probably definitely maybe perhaps also actually honestly seriously "
-    "totally absolutely quickly first then now still simply immediately personally "
-    "even"
+    "totally absolutely quickly first then now still simply immediately personally even "
+    "ever always"
 )
-# Openers that carry no action of their own: "go ahead and call", "try calling".
 _EMPTY_OPENERS = re.compile(r"^(?:go ahead and|try to|try and|try|at least)\s+", re.IGNORECASE)
-_TRAILING = word_set("then now okay ok right alright yeah too as well though anyway")
-# Where the action ends: reasons, consequences and new clauses are not part of it.
+_TRAILING = word_set(
+    "then now okay ok right alright yeah too though anyway instead either please though"
+)
+# Where the action ends: reasons, consequences, quotes and new clauses are not part of it.
 _CLAUSE_END = re.compile(
-    r"\s*(?:[;:\u2014\u2013]|\s-\s|,\s*(?:because|since|so|as|and then|which|that way|"
-    r"otherwise|but|or|and (?:you|i|they|we|it|he|she|that)|you know|right|okay|ok|yeah)\b|"
+    r"\s*(?:[;:\u2014\u2013]|\s-\s|"
+    r",\s*(?:because|since|so|as|and then|which|that way|otherwise|but|or|though|right|"
+    r"okay|ok|you know|if you (?:like|want)|(?:they|you|i|we|he|she|it|that|this)\b|"
+    r"just|don't|do not|please|before|after|not|no matter|every|each|even|while|"
+    r"what|when|where|who|how|which|if|(?:are|aren't|is|isn't|won't|will|don't|do|didn't|did|"
+    r"can't|can|wouldn't|would|shouldn't|should) (?:you|they|it|we|he|she))\b|"
+    r"\s(?:and|but) (?:don't|do not|never|(?:show|walk|teach|tell|let) (?:you|me))\b|"
+    r"\s(?:and|but|or|while|then) (?:you|i|they|we|he|she)\b|"
     r"\s(?:because|since|so that|so they|so she|so he|so you|so it|otherwise|as soon as|"
-    r"instead of|rather than|before (?:it|they|he|she|you)|if you want|if you like|if that)\b|"
+    r"instead of|rather than|until|unless|whenever|when (?:you|they|she|he|it|we)|"
+    r"once (?:you|they|it|she|he|we)|before (?:it|they|he|she|you|we|i)|if you (?:want|like)|"
+    r"if that|so you don't)\b|"
     r"[.?!](?:\s|$))",
     re.IGNORECASE,
 )
-
-# Advice forms, most specific first. Each captures the action that follows.
+# Advice forms, most specific first. Each captures the action that follows; the flag says
+# the coach is speaking as the rep ("If I were you, I'd ask them to send me..."), so the
+# action's first person becomes the rep's.
 _ADVICE_FORMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
     (re.compile(p, re.IGNORECASE), swap)
     for p, swap in (
-        # (pattern, speaker is role-playing the rep: "I'd ..." means "you'd ...")
         (
             r"\b(?:if i were you|in your shoes|if it were me|if i was you)[,\s]+"
             r"i(?:'d| would)(?: probably| definitely| just)?\s+(?P<a>.+)",
             True,
         ),
         (
-            r"\bi(?:'d| would)? ?(?:strongly |probably |really )?(?:suggest|recommend|advise)"
-            r"(?: that)?(?: you)?\s+(?P<a>.+)",
+            r"\bi(?:'d| would)? ?(?:strongly |probably |really )?(?:suggest|recommend|advise|"
+            r"encourage)(?: that)?(?: you)?(?: to)?\s+(?P<a>.+)",
+            False,
+        ),
+        (
+            r"\b(?:do you think|don't you think) (?:you should|you could|you need to|"
+            r"it(?:'d| would)? (?:be|help) (?:good |better |smart |worth |best )?to)\s+(?P<a>.+)",
             False,
         ),
         (
             r"\byou (?:(?:really|probably|definitely|just|absolutely|honestly|seriously|"
             r"might|may|totally|also|then|so) )*(?:should|need to|needs to|have to|must|"
-            r"ought to|had better|'d better|better|gotta|got to|want to|could always|"
-            r"could try|might try|could|can)\s+(?P<a>.+)",
+            r"ought to|had better|'d better|better|gotta|got to|want to|'d want to|"
+            r"would want to|'d need to|could always|could try|might try|could|can)\s+(?P<a>.+)",
             False,
         ),
         (r"\bwhy (?:don't|not|wouldn't|won't) you\s+(?P<a>.+)", False),
         (r"\bwhy not\s+(?P<a>.+)", False),
         (r"\b(?:shouldn't|couldn't|can't|wouldn't|won't|don't) you\s+(?P<a>.+)", False),
         (
-            r"\b(?:have you|did you) (?:tried|try|thought about|think about|considered|"
-            r"consider)\s+(?P<a>.+)",
+            r"\b(?:have you|did you) (?:ever )?(?:tried|try|thought about|think about|"
+            r"considered|consider)\s+(?P<a>.+)",
             False,
         ),
         (r"\b(?:what|how) about\s+(?P<a>.+)", False),
-        (r"\bwhat if you\s+(?P<a>.+)", False),
+        (r"\bwhat if you\s+(?:just\s+)?(?P<a>.+)", False),
         (
-            r"\b(?:do you think|don't you think) (?:you should|you could|you need to|"
-            r"it(?:'d| would) (?:be|help) (?:good |better |smart |worth |best )?to)\s+(?P<a>.+)",
+            r"\b(?:would|wouldn't|isn't|is|does|doesn't|would it|wouldn't it) (?:it )?"
+            r"(?:be |make )?(?:better|good|smart|worth|easier|faster|quicker|simpler|safer|"
+            r"wiser|best|time|sense|a good idea)(?: to| if you)?\s+(?P<a>.+)",
             False,
         ),
         (
-            r"\b(?:would|wouldn't|isn't|is) it (?:be )?(?:better|good|smart|worth|easier|best|"
-            r"time|a good idea)(?: to| if you)?\s+(?P<a>.+)",
-            False,
-        ),
-        (
-            r"\bit(?:'s| is| would be|'d be| might be) (?:worth|best|better|smart|a good idea|"
-            r"time)(?: to)?\s+(?P<a>.+)",
-            False,
-        ),
-        (
-            r"\b(?:the|your) (?:best|right|smart|obvious) (?:move|thing|play|bet|step) "
+            r"\b(?:the|your|my) (?:best|right|smart|obvious|next) (?:move|thing|play|bet|step) "
             r"(?:is|would be|here is)(?: to)?\s+(?P<a>.+)",
+            False,
+        ),
+        (
+            r"\b(?:it|that)(?:'s| is| would be|'d be| might be| could be| may be) "
+            r"(?:worth|best|better|smart|a good idea|time)(?: to)?\s+(?P<a>.+)",
+            False,
+        ),
+        (
+            r"\b(?:might|could|may|would) be (?:worth|best|better|smart|good|wise|helpful|"
+            r"a good idea)(?: to)?\s+"
+            r"(?P<a>.+)",
+            False,
+        ),
+        (
+            r"\b(?:it|that|what) (?:might|could|may|would|will) help (?:is |to )?(?P<a>.+)",
+            False,
+        ),
+        (
+            r"\b(?:one thing|something) (?:that )?(?:might|could|may|would|will) help is\s+"
+            r"(?P<a>.+)",
             False,
         ),
         (
@@ -102,56 +153,49 @@ _ADVICE_FORMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
             False,
         ),
         (r"\bnext time[,\s]+(?:you )?(?:should )?(?P<a>.+)", False),
+        (r"^worth\s+(?P<a>.+)", False),
         (r"\bi(?:'d| would)(?: probably| definitely| just| honestly)?\s+(?P<a>.+)", True),
     )
 )
-_TAKEOVER_FORMS = tuple(
-    re.compile(p, re.IGNORECASE)
+_SUGGESTING = tuple(
+    (re.compile(p, re.IGNORECASE), False)
     for p in (
-        r"\b(?:i'll|i will|i can|i could|i'm going to|i am going to|i'm gonna|let me|"
-        r"i'd be happy to|i'm happy to|i can just|allow me to|why don't i|how about i|"
-        r"what if i|(?:do you )?want me to|should i|shall i)\s+(?P<a>.+)",
+        r"\b(?:could|can|would|will) you (?:maybe |perhaps |just |not )?(?P<a>.+)",
+        r"\byou(?:'re| are) (?:not )?(?:going to|gonna)\s+(?P<a>.+)",
     )
 )
-_HAND_OVER = re.compile(
-    r"\b(?:leave|give|hand) (?:it|this|that|them) (?:to|with|over to) me\b|"
-    r"\bi(?:'ve| have) got (?:this|it)\b|\bi'll take it from here\b",
+_TAKEOVER = re.compile(
+    r"\b(?:i'll|i will|i can|i could|i'm going to|i am going to|i'm gonna|let me|"
+    r"i'd be happy to|i'm happy to|^happy to|i can just|allow me to|why don't i|how about i|"
+    r"what if i|(?:do you )?want me to|should i|shall i)\s+(?P<a>.+)",
     re.IGNORECASE,
 )
-_IMPERATIVE = re.compile(r"^(?P<a>[a-z][a-z-]*\b.*)$", re.IGNORECASE)
-_CLOSED = re.compile(
-    r"^(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|shall|"
-    r"may|might|must|isn't|aren't|didn't|doesn't|don't|hasn't|haven't|won't|wouldn't|"
-    r"can't|couldn't)\s+(?P<rest>.+)$",
-    re.IGNORECASE,
+_LEAVE_TO_ME = re.compile(
+    r"\b(?:leave|give|hand) (?P<a>[\w ']{1,30}?) (?:to|with|over to) me\b", re.IGNORECASE
 )
-_DETERMINERS = word_set("the their your his her its our this that these those a an my some any")
-_SUBJECT_PRONOUNS = word_set("you i we they he she it there that this")
-_OBJECT_PRONOUNS = word_set("it this that them him her these those")
-_PREPOSITIONS = word_set(
-    "to with from about on in into at for by of over around through after before"
+_FILLER_VERBS = word_set("going gonna able trying planning happy")
+_CALL_VERBS = word_set("call phone ring email e-mail text message ping contact reach meet")
+_AUX = word_set(
+    "did does do is are was were has have had can could will would should shall may might "
+    "must isn't aren't wasn't weren't didn't doesn't don't hasn't haven't won't wouldn't "
+    "can't couldn't shouldn't"
 )
-_NP_STOP = _PREPOSITIONS | word_set(
-    "and or but so because if when while that which who than then yet this week today "
-    "tomorrow tonight now soon"
-)
-_FILLER_VERBS = word_set("going gonna able trying planning try")
-# Capitalised words that are not names: sentence openers of questions and advice.
-_NOT_NAMES = (
-    COMMON_VERBS
-    | _DETERMINERS
-    | _SUBJECT_PRONOUNS
-    | word_set(
-        "did does do is are was were has have had can could will would should shall may "
-        "might must isn't aren't didn't doesn't don't hasn't haven't won't wouldn't can't "
-        "couldn't shouldn't what why how when where who which whose whom if ok okay so "
-        "and but or yes yeah no well next maybe perhaps honestly look listen hey"
-    )
+_WH = word_set("what when where who whom whose which how why")
+_HOW_MUCH = word_set("long many much often soon far sure confident worried likely big")
+_SECOND_PERSON = word_set("you we")
+
+
+_INNER_FILLER = re.compile(r",?\s*\b(?:um+|uh+|you know),\s*|(?<=\band )like,\s*", re.IGNORECASE)
+# "When they push, count to five": the condition goes, the instruction stays.
+_CONDITION = re.compile(
+    r"^(?:when|if|once|before|after|whenever|next time)\b[^,]{1,60},\s*", re.IGNORECASE
 )
 
 
 def _tidy(text: str) -> str:
-    return _LEAD_IN.sub("", " ".join(text.translate(_QUOTES).split())).strip()
+    # Quotes go: "Try asking "what would change?"" reads as an indirect question.
+    text = _INNER_FILLER.sub(" ", text.translate(_QUOTES).replace('"', ""))
+    return _LEAD_IN.sub("", " ".join(text.split())).strip()
 
 
 def _clause(action: str) -> str:
@@ -160,14 +204,19 @@ def _clause(action: str) -> str:
     if match:
         action = action[: match.start()]
     words = action.strip(" ,.!?\"'").split()
+    for i, word in enumerate(words[:-1]):
+        # "Don't send the deck, walk them through it": a comma then a verb is a new order.
+        if i > 0 and word.endswith(",") and words[i + 1].lower() in COMMON_VERBS:
+            words = words[: i + 1]
+            break
     while words and words[-1].lower().strip(",") in _TRAILING:
         words.pop()
     return " ".join(words).strip(" ,")
 
 
-def _strip_adverbs(words: list[str]) -> list[str]:
+def _strip_openers(words: list[str]) -> list[str]:
     while True:
-        while words and words[0].lower() in _ADVERBS:
+        while words and words[0].lower().strip(",") in _ADVERBS:
             words = words[1:]
         opener = _EMPTY_OPENERS.match(" ".join(words))
         if not opener:
@@ -177,221 +226,221 @@ def _strip_adverbs(words: list[str]) -> list[str]:
 
 def _swap_person(action: str) -> str:
     # "I'd ask them to send me the redlines" is the rep's action: "send you the redlines".
-    table = {"my": "your", "me": "you", "myself": "yourself", "mine": "yours", "i": "you"}
+    table = {
+        "my": "your",
+        "me": "you",
+        "myself": "yourself",
+        "mine": "yours",
+        "i": "you",
+        "i'd": "you'd",
+        "i'll": "you'll",
+        "i'm": "you're",
+        "i've": "you've",
+    }
     return " ".join(table.get(w.lower(), w) for w in action.split())
 
 
-def _drop_for_you(action: str) -> str:
-    return re.sub(r"\s+(?:for you|on your behalf|myself|for ya)\b", "", action, flags=re.I)
+def _match(
+    text: str, forms: tuple[tuple[re.Pattern[str], bool], ...], depth: int = 0
+) -> str | None:
+    for pattern, swap in forms:
+        found = pattern.search(text)
+        if not found:
+            continue
+        action = _clause(found.group("a"))
+        if not action:
+            continue
+        words = _strip_openers(action.split())
+        if len(words) > 1 and words[0].lower() == "be" and words[1].lower().endswith("ing"):
+            words = words[1:]  # "Shouldn't you be checking..." asks about checking
+        action = " ".join(words)
+        if swap:
+            action = _swap_person(action)
+        # "Don't you think it's time to X": the inner form holds the real action.
+        inner = _match(action, forms, depth + 1) if depth < 2 else None
+        return inner or action or None
+    return None
 
 
-def _gerund_phrase(action: str) -> str | None:
-    """'call the CFO and ask about budget' → 'calling the CFO and asking about budget'."""
-    words = _strip_adverbs(action.split())
+def _imperative(sentence: str) -> str | None:
+    words = _strip_openers(_CONDITION.sub("", _tidy(sentence)).split())
     if not words:
         return None
-    head = words[0].lower()
-    if head in _SUBJECT_PRONOUNS or head in _DETERMINERS:
-        return None
-    if not head.isalpha() and "-" not in head:
-        return None
-    out = [words[0] if base_of_gerund(head) or head.endswith("ing") else gerund(head)]
-    out[0] = out[0].lower()
-    for i, word in enumerate(words[1:], start=1):
-        previous = words[i - 1].lower()
-        lower = word.lower()
-        if previous in ("and", "or", "then") and lower in COMMON_VERBS and word.islower():
-            out.append(gerund(lower))
-        else:
-            out.append(word)
-    return " ".join(out)
-
-
-def _noun_phrase(words: list[str]) -> str | None:
-    """The first noun phrase in a run of words: 'the CFO', 'their VP', 'Greg', 'legal'."""
-    for i, word in enumerate(words):
-        lower = word.lower().strip(",")
-        followed = i + 1 < len(words) and words[i + 1].lower() not in _NP_STOP
-        if lower in _DETERMINERS and (lower not in ("this", "that") or followed):
-            phrase = [word]
-            for nxt in words[i + 1 : i + 5]:
-                bare = nxt.lower().strip(",")
-                if bare in _NP_STOP or bare in _DETERMINERS:
-                    break
-                phrase.append(nxt.rstrip(","))
-                if nxt.endswith(","):
-                    break
-            if len(phrase) > 1:
-                return " ".join(phrase)
-        elif word[:1].isupper() and lower.removesuffix("'s") not in _NOT_NAMES:
-            phrase = [word]
-            for nxt in words[i + 1 : i + 3]:
-                if phrase[-1].endswith(",") or not nxt[:1].isupper():
-                    break
-                phrase.append(nxt)
-            return " ".join(phrase).rstrip(",")
-        elif (
-            i > 0
-            and words[i - 1].lower() in _PREPOSITIONS
-            and lower.isalpha()
-            and (
-                lower not in _OBJECT_PRONOUNS
-                and lower not in _NOT_NAMES
-                and lower not in _NP_STOP
-                and base_of_gerund(lower) is None
-            )
-        ):
-            return word.rstrip(",")
+    head = words[0].lower().strip(",")
+    negative = head in ("don't", "never") and len(words) > 1
+    verb = words[1].lower() if negative else head
+    if verb in COMMON_VERBS or base_of_gerund(verb) is not None:
+        action = _clause(" ".join(words))
+        return action if action else None
     return None
 
 
-def _object_phrase(action: str) -> str | None:
+def _object(action: str) -> str | None:
     """The noun phrase an action is about ('going to the CFO' → 'the CFO')."""
-    words = _strip_adverbs(action.split())
-    return _noun_phrase(words[1:] if words else words)
-
-
-def _definite(phrase: str) -> str:
-    first, _, rest = phrase.partition(" ")
-    return f"the {rest}" if first.lower() in ("a", "an", "some", "any") and rest else phrase
-
-
-def _resolve_pronoun(action: str, context: str) -> str:
-    """Replace a bare 'it'/'this' object with the noun phrase the unit was talking about."""
-    words = action.split()
-    if len(words) < 2 or words[1].lower().strip(",") not in ("it", "this", "that"):
-        return action
-    found = _noun_phrase(context.split())
-    if found is None:
-        return action
-    return " ".join([words[0], found, *words[2:]])
-
-
-def _extract(unit: str, forms: tuple[tuple[re.Pattern[str], bool], ...]) -> str | None:
-    text = _tidy(unit)
-    for pattern, swap in forms:
-        match = pattern.search(text)
-        if match:
-            action = _clause(match.group("a"))
-            if action:
-                return _swap_person(action) if swap else action
-    return None
+    words = tokens(action)
+    if words and words[0].bare in ("don't", "not", "never"):
+        words = words[1:]
+    if words and not is_verb(words[0].bare) and words[0].bare not in _AUX | {"have", "be"}:
+        # "How about a short walk", "Have you tried pair programming": no verb, a topic.
+        return noun_phrase(words) or phrase_from(words, 0, [])
+    return noun_phrase(words[1:])
 
 
 def advice_action(unit: str) -> str | None:
     """The action a piece of advice tells the rep to take, as a base-form verb phrase."""
-    action = _extract(unit, _ADVICE_FORMS)
-    if action is not None:
-        return action
-    text = _tidy(unit)
-    imperative = _IMPERATIVE.match(text)
-    if imperative and text.split()[0].lower() in COMMON_VERBS:
-        return _clause(imperative.group("a"))
+    for sentence in sentences(unit):
+        action = _match(_tidy(sentence), _ADVICE_FORMS) or _imperative(sentence)
+        if action:
+            return action
     return None
 
 
 def rewrite_advice(unit: str) -> str:
     """Advice as an open question about the same action."""
     action = advice_action(unit)
-    phrase = _gerund_phrase(action) if action else None
+    phrase = gerund_phrase(action) if action else None
     if action and phrase:
-        verb = _strip_adverbs(action.split())[0].lower()
-        target = _object_phrase(action)
-        if (verb in CONTACT_VERBS or base_of_gerund(verb) in CONTACT_VERBS) and target:
+        verb = action.split()[0].lower()
+        target = _object(action)
+        if verb in _CALL_VERBS and target:
             return f"What options do you see for reaching {target}?"
         return f"What options do you see for {phrase}?"
-    topic = _noun_phrase(_tidy(unit).split())
-    if topic:
-        return f"What options do you see with {_definite(topic)}?"
-    return "What options do you see from here?"
+    topic = noun_phrase(tokens(_tidy(unit)))
+    return f"What options do you see with {topic}?" if topic else ADVICE_FALLBACK
+
+
+def _takeover_action(unit: str) -> str | None:
+    for sentence in sentences(unit):
+        text = _tidy(sentence)
+        for found in _TAKEOVER.finditer(text):
+            action = re.sub(
+                r"\s+(?:for you|on your behalf|myself|for ya)\b", "", _clause(found.group("a"))
+            )
+            words = _strip_openers(action.split())
+            if not words or words[0].lower() in _FILLER_VERBS:
+                continue
+            if len(words) > 1 and words[1].lower() in ("it", "this", "that"):
+                # "Send me the deck, I'll fix it": the 'it' is the deck.
+                before = noun_phrase(tokens(text[: found.start()]))
+                if before:
+                    words = [words[0], before, *words[2:]]
+            return _swap_person(" ".join(_reflexive(words)))
+    return None
+
+
+_SHOWING = word_set("show walk teach tell talk")
+
+
+def _reflexive(words: list[str]) -> list[str]:
+    """'write you a plan' → 'write yourself a plan'; 'show you how' → 'show how'."""
+    if len(words) > 1 and words[1].lower() == "you":
+        if words[0].lower() in _SHOWING:
+            return [words[0], *words[2:]]
+        return [words[0], "yourself", *words[2:]]
+    return words
 
 
 def rewrite_takeover(unit: str) -> str:
     """A takeover offer as a question that leaves the work with the rep."""
-    text = _tidy(unit)
-    for pattern in _TAKEOVER_FORMS:
-        for match in pattern.finditer(text):
-            action = _drop_for_you(_clause(match.group("a")))
-            words = _strip_adverbs(action.split())
-            if not words or words[0].lower() in _FILLER_VERBS:
-                continue
-            action = _resolve_pronoun(" ".join(words), text[: match.start()])
-            verb = words[0].lower()
-            target = _object_phrase(action)
-            if verb in CONTACT_VERBS and target:
-                return f"What would it take for you to get time with {target}?"
-            return f"What would it take for you to {action[0].lower()}{action[1:]} yourself?"
-    topic = _noun_phrase(text.split())
-    if _HAND_OVER.search(text) or topic is None:
-        return "What would it take for you to handle this yourself, and what support would help?"
-    return f"What would it take for you to handle {_definite(topic)} yourself?"
-
-
-_SUGGESTING = (
-    (
-        re.compile(
-            r"\b(?:could|can|would|will) you (?:maybe |perhaps |just |not )?(?P<a>.+)",
-            re.IGNORECASE,
-        ),
-        False,
-    ),
-)
+    action = _takeover_action(unit)
+    if action:
+        verb = action.split()[0].lower()
+        target = _object(action)
+        if verb in _CALL_VERBS and target:
+            return f"What would it take for you to get time with {target}?"
+        action = action[0].lower() + action[1:]
+        if "yourself" not in action.split():
+            action += " yourself"
+        return f"What would it take for you to {action}?"
+    left = _LEAVE_TO_ME.search(_tidy(unit))
+    if left:
+        topic = noun_phrase(tokens(left.group("a")))
+        if topic:
+            return f"What would it take for you to handle {definite(topic)} yourself?"
+    return TAKEOVER_FALLBACK
 
 
 def rewrite_leading(unit: str) -> str:
     """A leading question as an open question on the same topic, without the answer in it."""
-    text = _tidy(unit)
-    action = _extract(text, _ADVICE_FORMS + _SUGGESTING)
-    tried = re.search(r"\b(?:have|did) you (?:tried|try)\b", text, re.IGNORECASE)
-    target = _object_phrase(action) if action else None
-    if target is None:
-        target = _noun_phrase(text.rstrip("?").split())
+    action = None
+    for sentence in sentences(unit):
+        action = _match(_tidy(sentence), _ADVICE_FORMS + _SUGGESTING)
+        if action:
+            break
+    tried = re.search(r"\b(?:have|did) you (?:ever )?(?:tried|try)\b", unit, re.IGNORECASE)
+    target = _object(action) if action else None
+    if target is None and action is None:
+        target = noun_phrase(tokens(_tidy(unit)))
     if tried:
-        return (
-            f"What have you tried so far with {target}?"
-            if target
-            else ("What have you tried so far, and what happened?")
-        )
+        return f"What have you tried so far with {target}?" if target else TRIED_FALLBACK
     if target:
         return f"What's your thinking on {target}?"
-    phrase = _gerund_phrase(action) if action else None
+    phrase = gerund_phrase(action) if action else None
     if phrase:
         return f"How are you thinking about {phrase}?"
-    return "What options do you see here?"
+    return LEADING_FALLBACK
 
 
-_WH = word_set("what when where who whom whose which how why")
+def _stand(topic: str | None) -> str:
+    return f"Where do things stand with {definite(topic)}?" if topic else CLOSED_FALLBACK
+
+
+def _bare_subject(words: list[Token]) -> str | None:
+    """'Did legal sign off' / 'Has finance replied': a bare noun as the subject."""
+    first = words[0].bare if words else ""
+    if not first.isalpha() or first in FUNCTION_WORDS or is_verb(first):
+        return None
+    if first.endswith(("ing", "ed")):
+        return None
+    return phrase_from(words, 0, [])
 
 
 def rewrite_closed(unit: str) -> str:
     """A closed question as an open one about the same thing."""
-    text = _tidy(unit).rstrip(" ?.!")
-    match = _CLOSED.match(text)
-    words = match.group("rest").split() if match else text.split()
-    if not match and words and words[0].lower() in _WH:
-        # "When is the deadline?" / "Who signs the contract?": the noun phrase is the topic.
-        topic = _noun_phrase(words[1:])
-        return (
-            f"Where do things stand with {_definite(topic)}?"
-            if topic
-            else "What's your read on where things stand?"
-        )
-    head = words[0].lower() if words else ""
-    if words and head not in _SUBJECT_PRONOUNS:
-        # "Did legal sign off" / "Is the champion on board": the subject is the topic.
-        subject = _noun_phrase(words) if head in _DETERMINERS or words[0][:1].isupper() else None
-        if subject is None and head.isalpha() and head not in _NOT_NAMES:
-            subject = words[0]
-        if subject:
-            return f"Where do things stand with {_definite(subject)}?"
-    rest = words[1:] if head in _SUBJECT_PRONOUNS else words
-    while rest and rest[0].lower() in _FILLER_VERBS | {"to"}:
-        rest = rest[1:]
-    topic = _noun_phrase(rest[1:]) if rest else None
-    if topic:
-        return f"Where do things stand with {_definite(topic)}?"
-    if rest and rest[0].lower() in COMMON_VERBS:
-        phrase = _gerund_phrase(" ".join(rest))
-        if phrase:
-            return f"How are you thinking about {phrase}?"
-    return "What's your read on where things stand?"
+    asked = [s for s in sentences(unit) if s.rstrip().endswith("?")] or sentences(unit)
+    words = tokens(_tidy(asked[-1]) if asked else "")
+    if not words:
+        return CLOSED_FALLBACK
+    head = words[0].bare
+    if head in _WH:
+        if head == "how" and len(words) > 1 and words[1].bare in _HOW_MUCH:
+            return CLOSED_FALLBACK  # "How long did that last?": no topic to open up
+        return _stand(noun_phrase(words[1:]))
+    if head in PREPOSITIONS:
+        return _stand(noun_phrase(words))
+    after_aux = head in _AUX
+    rest = words[1:] if after_aux else words
+    if not rest:
+        return CLOSED_FALLBACK
+    subject = rest[0].bare
+    if subject == "i":
+        return CLOSED_FALLBACK  # "Can I offer...": the coach's own move, not a topic
+    if subject in _SECOND_PERSON:
+        after = [t for t in rest[1:] if t.bare not in _ADVERBS and t.bare not in ("um", "uh")]
+        while after and after[0].bare in _FILLER_VERBS | {"to"}:
+            after = after[1:]
+        topic = noun_phrase(after[1:]) if after else None
+        if topic:
+            return _stand(topic)
+        if after and after[0].bare in ACTION_VERBS:
+            phrase = gerund_phrase(" ".join(t.text for t in after))
+            if phrase:
+                return f"How are you thinking about {phrase}?"
+        return CLOSED_FALLBACK
+    topic = noun_phrase(rest)
+    if topic is None and subject not in SUBJECT_PRONOUNS and after_aux:
+        topic = _bare_subject(rest)
+    return _stand(topic)
+
+
+_PERMISSION = re.compile(
+    r"\b(?:would it help if i|would it be (?:all right|alright|ok|okay) if i|"
+    r"(?:can|could|may) i (?:offer|share|suggest|tell|give|add)|do you mind if i|"
+    r"would you like (?:me to share|to hear|some ideas))",
+    re.IGNORECASE,
+)
+
+
+def asks_permission(unit: str) -> bool:
+    """A closed question that asks permission to offer ideas: good practice, not a fault."""
+    return _PERMISSION.search(unit) is not None

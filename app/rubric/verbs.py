@@ -28,30 +28,51 @@ CONTACT_VERBS = word_set(
 )
 
 # Common base-form verbs, beyond the action verbs, that open an imperative or an advice
-# clause ("Lead with ROI", "Stop discounting").
+# clause ("Lead with ROI", "Stop discounting", "Keep a notebook by the bed").
 COMMON_VERBS = ACTION_VERBS | word_set(
-    "add agree align anchor avoid be become begin chase clarify close commit consider "
-    "cut dig do drop focus frame give hand handle hold keep lead learn leave let "
-    "listen look make mention negotiate open own pause plan play position practise "
-    "practice prioritise prioritize probe qualify quote read reframe remind repeat "
-    "show slow start stay stop structure suggest summarise summarize sync think try "
-    "use wait work"
+    "accept add address admit agree align allow anchor answer apologise apologize apply "
+    "approach attend avoid be become begin believe block borrow break bring budget buy "
+    "calm cancel celebrate challenge change chase choose clarify clean close coach "
+    "collect come commit compare complain consider continue convince cover create cut "
+    "decide delay delegate deliver describe design dig discuss do double drink drive "
+    "drop eat encourage end enjoy ensure escalate exercise expect explain explore "
+    "fight figure fill finish fix focus forget forward frame give hand handle hang hear "
+    "help hire hold hope identify ignore imagine improve include increase join journal "
+    "keep kill know land lead learn leave let limit list listen live look lose lower "
+    "make manage mention mind miss negotiate note notice open organise organize own "
+    "pause pay pick plan play position postpone practise practice prioritise prioritize "
+    "probe promise protect prove quit qualify quote read rebuild reduce reframe "
+    "refuse reject relax remember remind remove repeat replace report research reset "
+    "rest return rewrite rethink save say see sell set shadow shorten show skip sleep "
+    "slow solve sort speak spend split start stay step stick stop structure suggest "
+    "summarise summarize support switch sync tackle teach test think throw tie trade "
+    "train treat trust try turn understand use visit wait want warm watch win work "
+    "worry wrap point ice stretch breathe assign mute post draw chase hire fire count"
 )
 
 # Consonant-doubling verbs (stress on the last syllable); listing them avoids "visitting".
 _DOUBLE = word_set(
-    "admit bet beg chat commit cut dig drop flag get grab hit jot let log map nag "
-    "omit permit pin plan plug prep put refer regret run scan set ship shop shut sit "
-    "skip stop submit swap tag tap trim wrap"
+    "admit ban bet beg begin chat chop clip commit cut dig drop flag forget get grab hit "
+    "hug jog jot let log map nag nod occur omit permit pin plan plug prep put quit refer "
+    "regret reset rub run scan set ship shop shut sit skip spin split step stop submit "
+    "swap tag tap trim trip upset win wrap"
 )
-_IRREGULAR = {"be": "being", "see": "seeing", "agree": "agreeing", "free": "freeing"}
+_ING_VERBS = word_set("bring ring sing sting swing spring string cling fling sling wring")
+_IRREGULAR = {
+    "be": "being",
+    "see": "seeing",
+    "agree": "agreeing",
+    "free": "freeing",
+    "lie": "lying",
+    "die": "dying",
+}
 
 
 def gerund(verb: str) -> str:
     """The -ing form of a base-form verb: call → calling, set → setting, tie → tying."""
     lower = verb.lower()
-    if lower.endswith("ing") and len(lower) > 5:
-        return verb
+    if lower.endswith("ing") and len(lower) >= 5 and lower not in _ING_VERBS:
+        return verb  # already a gerund: "going", "calling"
     if lower in _IRREGULAR:
         return _IRREGULAR[lower]
     if lower in _DOUBLE:

@@ -73,6 +73,19 @@ def test_advice_becomes_an_open_question_about_the_same_action(advice: str, ques
             "Leave it with me.",
             "What would it take for you to handle this yourself, and what support would help?",
         ),
+        (
+            "How about I take the CFO call and you just listen in this time?",
+            "What would it take for you to take the CFO call yourself?",
+        ),
+        (
+            "Let me write you a new meal plan with foods you actually like, and I'll post it.",
+            "What would it take for you to write yourself a new meal plan with foods you "
+            "actually like?",
+        ),
+        (
+            "I'll keep the diary for you, just ring me each evening.",
+            "What would it take for you to keep the diary yourself?",
+        ),
     ],
 )
 def test_takeover_becomes_a_question_that_leaves_the_work_with_the_rep(
@@ -89,6 +102,19 @@ def test_takeover_becomes_a_question_that_leaves_the_work_with_the_rep(
         ("Don't you think you should push back?", "How are you thinking about pushing back?"),
         ("Wouldn't it be better to call Ken?", "What's your thinking on Ken?"),
         ("Isn't it time to escalate?", "How are you thinking about escalating?"),
+        (
+            "You're not going to give that away, are you?",
+            "How are you thinking about giving that away?",
+        ),
+        ("How about a short walk after dinner?", "What's your thinking on a short walk?"),
+        (
+            "Is there any reason you couldn't just call her boss yourself?",
+            "What's your thinking on her boss?",
+        ),
+        (
+            "Shouldn't you be checking your feet every day with the diabetes?",
+            "What's your thinking on your feet?",
+        ),
     ],
 )
 def test_leading_question_becomes_open_on_the_same_topic(leading: str, question: str) -> None:
@@ -104,6 +130,20 @@ def test_leading_question_becomes_open_on_the_same_topic(leading: str, question:
         ("Was the pilot a success?", "Where do things stand with the pilot?"),
         ("When is the deadline?", "Where do things stand with the deadline?"),
         ("Did you follow up?", "How are you thinking about following up?"),
+        (
+            "That's a real risk. Does your manager know it might slip?",
+            "Where do things stand with your manager?",
+        ),
+        (
+            "Is their technical team going to be there?",
+            "Where do things stand with their technical team?",
+        ),
+        (
+            "Did legal sign off on the data processing addendum?",
+            "Where do things stand with the data processing addendum?",
+        ),
+        ("How long did that last?", "What more can you tell me about that?"),
+        ("Can I offer something that helped me?", "What more can you tell me about that?"),
     ],
 )
 def test_closed_question_becomes_open_about_the_same_thing(closed: str, question: str) -> None:
@@ -186,6 +226,20 @@ def test_closed_questions_get_feedback_only_when_most_questions_are_closed() -> 
         .turns
     )
     card = score(mostly_open, rubric("ask-vs-tell"))
+    assert not any(f.behaviour.startswith("Ask open questions") for f in card.feedback)
+
+
+def test_asking_permission_is_not_marked_down_as_a_closed_question() -> None:
+    turns = (
+        Builder()
+        .coach((CQ, "Would it help if I shared what has worked for me?"))
+        .rep("Sure.")
+        .coach((CQ, "Can I offer an idea?"))
+        .rep("Yes.")
+        .coach((OQ, "What happened?"))
+        .turns
+    )
+    card = score(turns, rubric("ask-vs-tell"))
     assert not any(f.behaviour.startswith("Ask open questions") for f in card.feedback)
 
 
