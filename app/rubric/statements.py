@@ -9,12 +9,15 @@ with a handful of named, hand-weighted features, and the reason lists the ones t
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from app.domain.acts import Act
 from app.rubric import lexicon as lx
 from app.rubric.context import Signals
+from app.rubric.cues import CueIndex
 from app.rubric.lexicon import wordset
-from app.rubric.overlap import shared_stems
+from app.rubric.overlap import content_stems
 
 
 def _c(pattern: str) -> re.Pattern[str]:
@@ -38,12 +41,6 @@ AFFIRMATION = lx.family(
             save|win|recovery|observation|reflection|going|result|change|shift|step|choice)
       | (?:well|nicely|beautifully|brilliantly|skil+fully|calmly)\ (?:done|handled|played|said|
             spotted|put|managed|navigated|run)
-      | you\ (?:really\ |clearly\ |obviously\ |also\ |absolutely\ )*(?:did|handled|managed|
-            navigated|pulled\ off|ran|nailed|prepared|played|kept|held|spotted|caught|asked|
-            stuck\ with|stayed|got|built|earned|turned|stood)\b.{{0,80}}
-            (?:well|great|nicely|brilliantly|beautifully|the\ hard\ part|a\ great|a\ good|
-            impressive|really\ good|right\ thing|excellent|strong|smart|perfectly|exactly\ right|
-            like\ a\ pro|calm|composed|firm|your\ ground)
       | you\ did\ (?:the\ (?:hard|difficult|right)\ (?:part|thing)|a\ (?:lot|great|good|
             really|fantastic)|well|great|good|everything\ right|your\ homework|the\ work|
             something)
@@ -115,6 +112,20 @@ AFFIRMATION = lx.family(
       | you\ still\ (?:showed\ up|made|did|kept|went|got)
     """,
 )
+# "You handled ..." counts as praise when the unit also says it went well (_DONE_WELL).
+ACHIEVEMENT = re.compile(
+    r"""\ you\ (?:really\ |clearly\ |obviously\ |also\ |absolutely\ )*(?:did|handled|managed|
+        navigated|pulled\ off|ran|nailed|prepared|played|kept|held|spotted|caught|asked|
+        stuck\ with|stayed|got|built|earned|turned|stood)\b""",
+    re.VERBOSE,
+)
+_DONE_WELL = re.compile(
+    r"""\b(?:well|great|nicely|brilliantly|beautifully|the\ hard\ part|a\ great|a\ good|
+        impressive|really\ good|right\ thing|excellent|strong|smart|perfectly|exactly\ right|
+        like\ a\ pro|calm|composed|firm|your\ ground)\b""",
+    re.VERBOSE,
+)
+
 # Qualities and achievements: with "you" or "that's" they make a statement an affirmation.
 PRAISE_WORDS = wordset(
     "skilful skillful skilfully skillfully skilled sharp smart clever calmly composed "
@@ -251,6 +262,19 @@ _FINITE = re.compile(
 )
 
 
+# Every cue family a statement is checked against, found in one pass over its words.
+STATEMENT_CUES = CueIndex(
+    {
+        "affirm": AFFIRMATION,
+        "reflect": REFLECTION,
+        "advice": lx.ADVICE,
+        "not_advice": lx.NOT_ADVICE,
+        "autonomy": lx.AUTONOMY,
+        "info": INFO_FRAME,
+    }
+)
+
+
 def _cue(text: str, words: int = 5) -> str:
     parts = text.strip(" ,;").split()
     return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
@@ -280,45 +304,60 @@ def imperative(core: str, words: list[str]) -> str | None:
     return None
 
 
-def restatement(core: str, signals: Signals) -> str | None:
-    """Why a statement plainly gives back the rep's words or meaning, or None."""
-    reflect = REFLECTION.search(" " + core)
-    if reflect:
-        return f"gives back the rep's meaning ('{_cue(reflect.group(0), 4)}')"
-    shared = shared_stems(core, signals.rep_stems)
-    if len(shared) >= 2:
-        return f"repeats the rep's words ({', '.join(sorted(shared)[:3])})"
-    return None
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a statement's own words say, before the rep's last turn is taken into account.
+
+    Either the act is already `decided` by a clear cue, or the statement is weighed between
+    reflection and information: the scores and reasons here come from the words alone, and
+    `decide` adds what the context contributes.
+    """
+
+    decided: tuple[Act, str] | None
+    stems: frozenset[str] = frozenset()
+    words: int = 0
+    reflection: float = 0.0
+    reflection_why: tuple[str, ...] = ()
+    information: float = 0.0
+    information_why: tuple[str, ...] = ()
+    restates: str | None = None  # a reflection phrase, for statements spoken as questions
 
 
-def statement_act(core: str, so_lead: bool, signals: Signals) -> tuple[Act, str]:
-    """Classify a unit that neither asks nor takes over: the act and the reason."""
+@lru_cache(maxsize=32768)
+def evidence(core: str, so_lead: bool) -> Evidence:
+    """The context-free evidence of a normalised statement (cached: phrases recur)."""
     words = _TOKEN.findall(core)
     tokens = set(words)
     you = not tokens.isdisjoint(SECOND_PERSON_WORDS)
-    padded = " " + core
-
-    affirm = AFFIRMATION.search(padded)
-    reflect = REFLECTION.search(padded)
-    advice = lx.ADVICE.search(padded)
-    if advice and lx.NOT_ADVICE.search(padded):
+    cues = STATEMENT_CUES.scan(core)
+    affirm, reflect, advice = cues["affirm"], cues["reflect"], cues["advice"]
+    restates = f"gives back the rep's meaning ('{_cue(reflect.group(0), 4)}')" if reflect else None
+    if advice and cues["not_advice"]:
         advice = None
     if affirm and (advice is None or affirm.start() <= advice.start()):
-        return Act.AFFIRMATION, f"praises the rep specifically ('{_cue(affirm.group(0))}')"
+        return Evidence(
+            (Act.AFFIRMATION, f"praises the rep specifically ('{_cue(affirm.group(0))}')")
+        )
+    did = ACHIEVEMENT.search(" " + core) if "you " in core else None
+    if did and (advice is None or did.start() <= advice.start()):
+        well = _DONE_WELL.search(core, did.end() - 1)
+        if well:
+            cue = f"{_cue(did.group(0), 3)} ... {well.group(0)}"
+            return Evidence((Act.AFFIRMATION, f"says the rep did something well ('{cue}')"))
     if advice and (reflect is None or advice.start() <= reflect.start()):
-        return Act.ADVICE, f"tells the rep what to do ('{_cue(advice.group(0))}')"
+        return Evidence((Act.ADVICE, f"tells the rep what to do ('{_cue(advice.group(0))}')"))
     if lx.NOT_ADVICE_IMPERATIVE.match(core):
-        return Act.OTHER, "an invitation or reassurance, not an instruction"
+        return Evidence((Act.OTHER, "an invitation or reassurance, not an instruction"))
     verb = imperative(core, words)
     if verb and (reflect is None or reflect.start() > 1):
-        return Act.ADVICE, f"opens with the instruction '{verb}'"
-    if lx.AUTONOMY.search(padded):
-        return Act.OTHER, "leaves the choice with the rep (autonomy), not input"
+        return Evidence((Act.ADVICE, f"opens with the instruction '{verb}'"))
+    if cues["autonomy"]:
+        return Evidence((Act.OTHER, "leaves the choice with the rep (autonomy), not input"))
 
     praise = tokens & PRAISE_WORDS
     about_rep = you or core.startswith(("that", "the way", "this", "what a"))
     if praise and reflect is None and about_rep:
-        return Act.AFFIRMATION, f"names a strength of the rep ('{sorted(praise)[0]}')"
+        return Evidence((Act.AFFIRMATION, f"names a strength of the rep ('{sorted(praise)[0]}')"))
     positive = tokens & POSITIVE_WORDS
     if (
         positive
@@ -327,22 +366,19 @@ def statement_act(core: str, so_lead: bool, signals: Signals) -> tuple[Act, str]
         and tokens.isdisjoint(NEGATIVE_WORDS)
         and tokens.isdisjoint(FEELING_WORDS)
     ):
-        return Act.AFFIRMATION, f"speaks well of what the rep did ('{sorted(positive)[0]}')"
+        why = f"speaks well of what the rep did ('{sorted(positive)[0]}')"
+        return Evidence((Act.AFFIRMATION, why))
 
-    shared = shared_stems(core, signals.rep_stems)
     feelings = tokens & FEELING_WORDS
     digits = _HAS_DIGIT.search(core) is not None
     numbers = digits or not tokens.isdisjoint(NUMBER_WORDS)
-    info = INFO_FRAME.search(padded)
+    info = cues["info"]
 
     # Weighted evidence for reflection against information; the reason lists what counted.
     r_score, r_why = 0.0, []
     if reflect:
         r_score += 3.0
         r_why.append(f"'{_cue(reflect.group(0), 4)}'")
-    if shared:
-        r_score += min(len(shared), 3) * 1.0
-        r_why.append(f"repeats the rep's words ({', '.join(sorted(shared)[:3])})")
     if you:
         r_score += 1.5
         r_why.append("about the rep ('you')")
@@ -358,8 +394,6 @@ def statement_act(core: str, so_lead: bool, signals: Signals) -> tuple[Act, str]
     if not _FINITE.search(core):
         r_score += 1.0
         r_why.append("a fragment that completes the rep's thought")
-    if signals.has_context:
-        r_score += 0.5
 
     i_score, i_why = 0.0, []
     if numbers:
@@ -371,21 +405,64 @@ def statement_act(core: str, so_lead: bool, signals: Signals) -> tuple[Act, str]
     if info:
         i_score += 2.0
         i_why.append(f"'{_cue(info.group(0), 4)}'")
-    if signals.rep_asked_question:
-        i_score += 2.0
-        i_why.append("answers the rep's question")
     if ANSWER_START.match(core):
         i_score += 1.0
         i_why.append("opens as an answer")
-    if not signals.has_context:
+    return Evidence(
+        None,
+        stems=content_stems(core),
+        words=len(words),
+        reflection=r_score,
+        reflection_why=tuple(r_why),
+        information=i_score,
+        information_why=tuple(i_why),
+        restates=restates,
+    )
+
+
+def decide(ev: Evidence, signals: Signals) -> tuple[Act, str]:
+    """The act of a statement: its evidence weighed with the rep's last turn."""
+    if ev.decided is not None:
+        return ev.decided
+    r_score, r_why = ev.reflection, list(ev.reflection_why)
+    i_score, i_why = ev.information, list(ev.information_why)
+    shared = ev.stems & signals.rep_stems
+    if shared:
+        r_score += min(len(shared), 3) * 1.0
+        r_why.insert(1 if ev.restates else 0, f"repeats the rep's words ({_listed(shared)})")
+    if signals.has_context:
+        r_score += 0.5
+        if signals.rep_asked_question:
+            i_score += 2.0
+            i_why.append("answers the rep's question")
+    else:
         i_score += 1.0
 
     reflects = r_score >= 2.0 and r_score >= i_score
     informs = not reflects and i_score >= 1.0 and i_score >= r_score
-    if not (reflects or informs) and len(words) <= 4:
+    if not (reflects or informs) and ev.words <= 4:
         return Act.OTHER, "carries no act: neither gives back the rep's words nor informs"
     if reflects or (not informs and r_score > i_score):
         why = "; ".join(r_why) or "a statement about the rep's situation"
         return Act.REFLECTION, f"gives back the rep's meaning: {why}"
     why = "; ".join(i_why) or "a statement of fact"
     return Act.INFORMATION, f"offers information: {why}"
+
+
+def _listed(stems: frozenset[str]) -> str:
+    return ", ".join(sorted(stems)[:3])
+
+
+def restatement(ev: Evidence, signals: Signals) -> str | None:
+    """Why a statement plainly gives back the rep's words or meaning, or None."""
+    if ev.restates:
+        return ev.restates
+    shared = ev.stems & signals.rep_stems
+    if len(shared) >= 2:
+        return f"repeats the rep's words ({_listed(shared)})"
+    return None
+
+
+def statement_act(core: str, so_lead: bool, signals: Signals) -> tuple[Act, str]:
+    """Classify a unit that neither asks nor takes over: the act and the reason."""
+    return decide(evidence(core, so_lead), signals)

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from app.domain.acts import PRIMARY_PRIORITY, Act, Speaker
 from app.domain.transcript import TaggedTurn, Transcript, Turn, Unit
 from app.rubric import lexicon as lx
 from app.rubric.context import CONTEXT_WINDOW, NO_CONTEXT, Signals, normalise
 from app.rubric.segment import split_units
-from app.rubric.statements import AFFIRMATION, restatement, statement_act
+from app.rubric.statements import AFFIRMATION, decide, evidence, restatement
 
 __all__ = ["primary_act", "tag_transcript", "tag_turn", "tag_units"]
 
@@ -33,10 +35,20 @@ def _cue(text: str, words: int = 5) -> str:
     return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
 
 
-def _question_act(
-    core: str, ends_q: bool, so_lead: bool, signals: Signals
-) -> tuple[Act, str] | None:
-    """Classify a unit that asks, or None when it does not ask."""
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What a unit's own words decide; the rep's last turn settles the rest."""
+
+    decided: tuple[Act, str] | None  # settled by form alone (a question, a greeting...)
+    core: str = ""  # normalised text without leading fillers
+    so_lead: bool = False
+    spoken_question: str | None = None  # a statement ending in "?": its text without a tag
+    tagged: bool = False  # ... and whether it ended with a tag ("..., right?")
+    check: bool = False  # a short check ("is that right?"), part of a reflection before it
+
+
+def _question_act(core: str, ends_q: bool) -> tuple[Act, str] | None:
+    """Classify a unit by its question form, or None when the form does not ask."""
     lead = lx.LEADING.match(core)
     if lead:
         cue = _cue(lead.group(0), 4)
@@ -63,26 +75,12 @@ def _question_act(
         return Act.CLOSED_QUESTION, f"starts with '{head}': a yes/no question"
     if lx.POLITE_OPEN.match(core):
         return Act.OPEN_QUESTION, "asks for the rep's thoughts or options"
-    if not ends_q:
-        return None
-
-    # A statement spoken as a question: a tagged suggestion leads, a restatement reflects,
-    # anything else asks the rep to confirm a fact.
-    tag = lx.TAG_QUESTION.search(core)
-    stem = core[: tag.start()] if tag else core.rstrip(_TRAIL)
-    act, why = statement_act(stem, so_lead, signals)
-    if act is Act.ADVICE:
-        return Act.LEADING_QUESTION, f"advice with a question tag: {why}"
-    if act is Act.AFFIRMATION:
-        return act, why
-    if act is Act.REFLECTION:
-        restated = restatement(stem, signals)
-        if restated or so_lead or tag:
-            return Act.REFLECTION, f"a restatement ending in '?': {restated or why}"
-    return Act.CLOSED_QUESTION, "a statement with a rising '?': asks the rep to confirm"
+    return None
 
 
-def _classify(text: str, signals: Signals, previous: Act | None) -> tuple[Act, str]:
+@lru_cache(maxsize=32768)
+def _read(text: str) -> _Reading:
+    """Everything about a unit that does not depend on context (cached: phrases recur)."""
     s = normalise(text)
     if (
         " um" in s
@@ -93,18 +91,16 @@ def _classify(text: str, signals: Signals, previous: Act | None) -> tuple[Act, s
     ):
         s = _INNER_FILLER.sub(" ", s)
     if lx.BACKCHANNEL.match(s):
-        return Act.OTHER, "only a filler or acknowledgement"
+        return _Reading((Act.OTHER, "only a filler or acknowledgement"))
     lead = lx.FILLERS.match(s)
     core = (s[lead.end() :] or s) if lead else s
     if not core.rstrip(_TRAIL):
-        return Act.OTHER, "only a filler or acknowledgement"
+        return _Reading((Act.OTHER, "only a filler or acknowledgement"))
     ends_q = s.rstrip(" \"')").endswith("?")
     so_lead = _SO_LEAD.match(s) is not None
-
-    if previous is Act.REFLECTION and lx.CHECK.match(core):
-        return Act.REFLECTION, "checks the reflection just given ('is that right?')"
+    check = lx.CHECK.match(core) is not None
     if (lx.SOCIAL.match(core) or lx.SOCIAL.match(s)) and not AFFIRMATION.match(" " + core):
-        return Act.OTHER, "greeting, thanks, small talk or logistics"
+        return _Reading((Act.OTHER, "greeting, thanks, small talk or logistics"), check=check)
 
     padded = " " + core
     # Every takeover cue has the coach as "I" or "me" (or "happy to"): skip the search if not.
@@ -113,15 +109,45 @@ def _classify(text: str, signals: Signals, previous: Act | None) -> tuple[Act, s
     if take:
         at = take.start("act")
         if not lx.NOT_TAKEOVER_OBJECT.search(padded, at, at + 40):
-            return (
-                Act.TAKEOVER,
-                f"the coach offers to do the rep's work ('{_cue(take.group('act'))}')",
-            )
+            why = f"the coach offers to do the rep's work ('{_cue(take.group('act'))}')"
+            return _Reading((Act.TAKEOVER, why), check=check)
 
-    asked = _question_act(core, ends_q, so_lead, signals)
+    asked = _question_act(core, ends_q)
     if asked is not None:
-        return asked
-    return statement_act(core, so_lead, signals)
+        return _Reading(asked, check=check)
+    if ends_q:
+        tag = lx.TAG_QUESTION.search(core)
+        stem = core[: tag.start()] if tag else core.rstrip(_TRAIL)
+        return _Reading(None, core, so_lead, spoken_question=stem, tagged=bool(tag), check=check)
+    return _Reading(None, core, so_lead, check=check)
+
+
+def _spoken_question(reading: _Reading, signals: Signals) -> tuple[Act, str]:
+    """A statement spoken as a question: a tagged suggestion leads, a restatement reflects,
+    anything else asks the rep to confirm a fact."""
+    stem = reading.spoken_question or ""
+    ev = evidence(stem, reading.so_lead)
+    act, why = decide(ev, signals)
+    if act is Act.ADVICE:
+        return Act.LEADING_QUESTION, f"advice with a question tag: {why}"
+    if act is Act.AFFIRMATION:
+        return act, why
+    if act is Act.REFLECTION:
+        restated = restatement(ev, signals)
+        if restated or reading.so_lead or reading.tagged:
+            return Act.REFLECTION, f"a restatement ending in '?': {restated or why}"
+    return Act.CLOSED_QUESTION, "a statement with a rising '?': asks the rep to confirm"
+
+
+def _classify(text: str, signals: Signals, previous: Act | None) -> tuple[Act, str]:
+    reading = _read(text)
+    if previous is Act.REFLECTION and reading.check:
+        return Act.REFLECTION, "checks the reflection just given ('is that right?')"
+    if reading.decided is not None:
+        return reading.decided
+    if reading.spoken_question is not None:
+        return _spoken_question(reading, signals)
+    return decide(evidence(reading.core, reading.so_lead), signals)
 
 
 def _unit(text: str, signals: Signals, previous: Act | None) -> Unit:
