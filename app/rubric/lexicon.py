@@ -189,7 +189,7 @@ TAKEOVER = _c(
 # First-person future offers that are about the meeting itself ("I'll see you Friday").
 NOT_TAKEOVER_OBJECT = _c(
     r"""(?:see|talk\ to|speak\ to|catch)\ you\b|close\ the\ (?:door|window)|look\ at\ my|
-        check\ my|be\ (?:there|quick|brief)""",
+        check\ my|be\ (?:there|quick|brief)\b""",
 )
 
 # --- questions ---------------------------------------------------------------------------
