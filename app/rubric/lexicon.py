@@ -52,6 +52,7 @@ FILLERS = _c(
            you\ know|i\ mean|cool|great|good|nice|perfect|interesting|honestly|anyway|ah\ ok|
            that\ makes\ sense|makes\ sense|understood|totally|absolutely|of\ course|actually|
            let\ me\ ask\ you\ (?:this|something|a\ question)|quick\ question|question\ for\ you|
+           you\ know\ what|
            here's\ (?:a|my)\ question|one\ more\ question|i\ get\ (?:it|that)|fine|okay\ then|
            thanks|thank\ you)\s*[,.!:;-]+\s*
     )+""",
@@ -71,7 +72,7 @@ BACKCHANNEL = _c(
         congrat(?:ulation)?s)|same(?:\ here)?|go\ for\ it|sounds\ good|no\ rush|jealous|
         fair|true|agreed|got\ you|i\ got\ you|hmm\ ok|and\ then)
        (?:[\s,.!?-]+(?:{_NOISE}|ok|okay|yeah|yes|right|so|sure|cool|great|good|i\ see|got\ it|
-          alright|really|nice|same|then))*
+          alright|really|nice|same|then|thanks|thank\ you))*
        [\s,.!?-]*$""",
 )
 
@@ -88,6 +89,8 @@ SOCIAL = _c(
         no\ problem|no\ worries|no\ rush|can\ you\ (?:hear|see)\ me|come\ (?:on\ )?in|
         have\ a\ seat|take\ a\ seat|grab\ a\ (?:seat|chair|coffee)|
         give\ me\ (?:a|one|two)\ (?:sec|second|minute|moment|mo)|bear\ with\ me|hang\ on|
+        catch\ you|(?:i've|i\ have)\ got\ (?:my|the)\ (?:notes|file|deck|report)|
+        (?:that's|that\ is)\ all\ (?:i\ had|i've\ got|i\ have|from\ me)|
         let\ me\ (?:just\ )?(?:share\ my\ screen|grab|pull\ up|close\ the|open\ (?:the|my|up)|
             find\ (?:the|my|your)|get\ (?:my|the)\ (?:notes|laptop|screen)|mute|unmute|
             turn\ on|check\ my|write\ that\ down|make\ a\ note|note\ that)|
@@ -114,7 +117,9 @@ SOCIAL = _c(
         alright\ (?:team|everyone|folks|all)|ignore\ that|excuse\ me|one\ sec|bless\ you|
         (?:that's|that\ is)\ (?:all|time|it)\ for\ (?:today|now|this\ week)|
         (?:we're|we\ are)\ (?:out\ of|nearly\ out\ of|almost\ out\ of)\ time|
-        team,|everyone,|folks,|where\ were\ we|(?:that's|that\ is)\ (?:it|all)\ from\ me|
+        team,|everyone,|folks,|where\ were\ we|let's\ (?:get|dive|jump)\ (?:into|in)\b|
+        (?:here's\ )?what\ (?:i|we)\ (?:thought|wanted|planned|hoped)\ (?:we\ |to\ )?(?:could\ |
+            would\ |might\ )?(?:cover|do|talk|focus|look|go\ over)|(?:that's|that\ is)\ (?:it|all)\ from\ me|
         (?:we'll|we\ will|let's|i'll|i\ will|we\ can)\ come\ back\ to\ (?:that|this|it)|
         (?:i've|i\ have)\ (?:only\ )?got\ (?:about\ )?\w+\ minutes|i\ have\ to\ (?:leave|jump|
             run|go)|
@@ -160,7 +165,7 @@ _NOT_WORK = alternation(
     "pull up|grab|close the|open the|find my|get my|mute|unmute|show you what i mean by|"
     "sit with|come back to|return to|move on|put you in touch|introduce you|connect you|"
     "put it|rephrase|clarify|be clear|be honest|be straight|repeat|read back|jot|write that down|"
-    "make a note|look into it for you|live with|accept|work with you|coach|help you"
+    "make a note|look into it for you|live with|accept|work with you|coach|help you|let you"
 )
 _DO_WORD = alternation("it|them|this|that|the rest|the work|the lot|everything")
 TAKEOVER = _c(
@@ -345,7 +350,7 @@ LEADING = _c(
       | (?:is|isn't)\ (?:it|there)\ (?:worth|time|better|a\ case\ for|an?\ (?:option|idea)\ to)
       | (?:do|did)\ you\ (?:think|feel)\ (?:you|it)\ (?:should|might\ be\ (?:worth|better|good)|
             would\ (?:help|be\ (?:better|worth|good|smart|wise))|could\ help|makes?\ sense\ to)
-      | (?:would|will)\ you\ (?:consider|be\ (?:willing|open)\ to\ (?:try|call|send|ask|reach))
+      | (?:would|will)\ you\ consider\ \w+ing
       | (?:do|did)\ you\ (?:want|need)\ to\ (?:try|call|email|send|loop|bring|escalate|reach|
             push|offer|get|go|set\ up|book)
       | (?:you're|you\ are)\ (?:not\ )?(?:going\ to|gonna)\ .{{0,60}},\ (?:are|aren't)\ you\W*$
@@ -461,7 +466,8 @@ ADVICE = family(
             (?=.*\b(?:right|won't\ you|aren't\ you|yeah|yes|no|ok|okay)\W*\?\W*$) |
                 you\ (?:might|may)\ (?:as\ well|wish\ to)
       | you(?:'d)?\ (?:could|might)\ (?:also\ |always\ |just\ |maybe\ |probably\ |even\ |then\ |
-            still\ )*(?!see|tell|feel|say|hear|imagine|guess|sense|be\b|have\ been)\w+
+            still\ )*(?!(?:see|tell|feel|say|hear|imagine|guess|sense|be|have|and|but|or|so|if|
+            because|when|to|not|do|get\ away)\b)\w+
       | you\ can\ (?:always|also|just|try|start|still)\b
       | (?:i|i'd|i\ would)\ (?:would\ |strongly\ |really\ |definitely\ |just\ )*
             (?:suggest|recommend|advise|encourage|urge|propose)
@@ -475,7 +481,14 @@ ADVICE = family(
             (?:you|we)\ (?:should|need|must|have\ to|ought|could|might\ want|gotta|'ve\ got|
             'd\ be\ better)
       | if\ i\ (?:were|was)\ you | in\ your\ (?:shoes|position|place) | if\ it\ were\ me
-      | (?:what|here's\ what)\ i(?:'d|\ would)\ do | here's\ what\ (?:you|i)
+      | (?:what|here's\ what)\ i(?:'d|\ would)\ do | here's\ what\ (?:you\ |i'd|i\ would)
+      | i(?:'d|\ would)\ say\ (?:just\ )?(?:call|send|go|ask|wait|push|hold|email|book|tell|
+            try|drop|skip|take|leave|get|start|stop|focus|cut|keep|give|pick|move)\b
+      | (?<=^\ )(?:it's\ |it\ is\ )?(?:probably\ |definitely\ |really\ )?worth\ \w+ing\b
+      | (?:you're|you\ are|you'd\ be|you\ would\ be)\ (?:much\ |probably\ )?better\ off
+      | you(?:'d|\ would)\ do\ well\ to
+      | you\ (?:can't|cannot|mustn't)\ (?:let|afford\ to|keep|leave|ignore|wait|skip)
+      | (?<=^\ )(?:best|smartest)\ (?:thing|move|bet)\ (?:is|would\ be|here)
       | my\ (?:advice|suggestion|recommendation|tip|two\ cents|take|push|ask)\ (?:is|would\ be|here)
       | the\ (?:key|trick|answer|best\ (?:thing|move|approach|bet|way)|thing\ to\ do|move|play|
             next\ step|fix|solution|priority|goal\ here)\ (?:is|would\ be|here\ is)\ (?:to\ )?

@@ -102,6 +102,13 @@ AFFIRMATION = lx.family(
       | (?:that's|this\ is)\ (?:exactly\ )?what\ (?:we|i)\ (?:want|need|look\ for|hope\ for)
       | you\ (?:came\ up\ with|figured|worked\ out|found)\ (?:it|that|this)\ yourself
       | (?:you\ )?(?:never|didn't|don't)\ (?:give|gave)\ up
+      | credit\ where | you(?:'ve|\ have)?\ (?:really\ |actually\ |still\ |already\ )?(?:bounced\ back|
+            turned\ (?:it|that|things|this|the\ \w+|that\ \w+)\ around|kept\ (?:your|to\ your)\ (?:promise|
+            word|plan|commitment)|put\ (?:the\ |your\ )?\w+\ first|stuck\ (?:to|with)\ (?:it|the|your)|
+            followed\ through|pushed\ through|held\ (?:firm|your\ ground|the\ line)|stood\ (?:up|firm)|
+            stepped\ up|went\ the\ extra\ mile|rose\ to|got\ through|kept\ going|kept\ at\ it|
+            made\ it\ (?:through|work|happen)|pulled\ it\ off|hit\ your\ (?:number|target|goal)|
+            took\ ownership|owned\ (?:it|that|the)|did\ the\ hard\ thing|done\ the\ hard\ thing)
       | (?:most|a\ lot\ of|many|other|plenty\ of)\ (?:\w+\ )?(?:reps|people|leaders|managers|
             sellers|teachers|parents|patients|folks)\ (?:in\ your\ \w+\ )?(?:would(?:\ have|'ve)?|
             never|don't|wouldn't|avoid|can't|couldn't|give\ up|quit)
@@ -238,7 +245,7 @@ INFO_FRAME = lx.family(
       | (?:announced|approved|updated|published|released|linked)\b
       | (?:that's|that\ is|it's|it\ is)\ (?:really\ |very\ |pretty\ |quite\ |completely\ |
             totally\ )?(?:normal|common|typical|expected|a\ common\ one|usual)\b
-      | there(?:'s|\ is|\ are)\b | (?:can|could|may)\ (?:make|cause|help|reduce|lower|raise|
+      | (?:can|could|may)\ (?:make|cause|help|reduce|lower|raise|
             increase|prescribe|affect)\b
     """,
 )
@@ -258,7 +265,11 @@ _HAS_DIGIT = re.compile(r"\d")
 # A finite verb: fragments without one ("A little scary and a little exciting") reflect.
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|am|has|have|had|do|does|did|will|would|can|could|should|may|"
-    r"might|must|'s|'re|'ve|'ll|'d|\w+ed|\w{3,}s)\b"
+    r"might|must|'s|'re|'ve|'ll|'d|\w+ed|\w{3,}s|kept|put|got|made|took|gave|went|said|told|"
+    r"felt|left|lost|won|ran|sent|spent|built|bought|caught|taught|thought|brought|held|"
+    r"stood|met|paid|sold|wrote|spoke|broke|chose|drove|came|became|began|knew|saw|did|"
+    r"let|set|cut|hit|quit|shut|hurt|cost|read|heard|found|stuck|struck|led|fed|fell|"
+    r"need|want|feel|think|know|get|keep|seem|have|do|go|come|make|take|like|love|hate)\b"
 )
 
 
@@ -290,13 +301,16 @@ def imperative(core: str, words: list[str]) -> str | None:
         if len(words) < 2:
             return None
         i, first = 1, words[1]
-    if first in lx.NOT_VERB or first.endswith(("ing", "ed", "ly")) or first.isdigit():
-        return None
     after = words[i + 1 : i + 3]
     if any(w in lx.FINITE for w in after):
         return None
+    if first in ("always", "never", "just"):
+        # "Always confirm next steps": an adverb, then the instruction.
+        return f"{first} {after[0]}" if after and after[0] in lx.INSTRUCTION_VERBS else None
+    if first in lx.NOT_VERB or first.endswith(("ing", "ed", "ly")) or first.isdigit():
+        return None
     if first in lx.INSTRUCTION_VERBS:
-        if first in ("don't", "never", "always", "be", "do") and not after:
+        if first in ("don't", "be", "do") and not after:
             return None
         return first
     if after and after[0] in lx.OBJECT_START and not first.endswith("s"):
@@ -440,7 +454,7 @@ def decide(ev: Evidence, signals: Signals) -> tuple[Act, str]:
 
     reflects = r_score >= 2.0 and r_score >= i_score
     informs = not reflects and i_score >= 1.0 and i_score >= r_score
-    if not (reflects or informs) and ev.words <= 4:
+    if not reflects and ev.words <= 4 and i_score - (not signals.has_context) < 1.0:
         return Act.OTHER, "carries no act: neither gives back the rep's words nor informs"
     if reflects or (not informs and r_score > i_score):
         why = "; ".join(r_why) or "a statement about the rep's situation"

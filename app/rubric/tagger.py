@@ -25,6 +25,7 @@ __all__ = ["primary_act", "tag_transcript", "tag_turn", "tag_units"]
 
 _TRAIL = " .!?,;:-\"')(…"
 _SO_LEAD = re.compile(r"^(?:\W*(?:um+|uh+|okay|ok|right|yeah|and|well|oh)\b[\s,]*)*so\b")
+_CHOICE = re.compile(r"\bor\b[^,;]{0,30}\?\W*$")
 _WH_START = re.compile(r"^(?:what|how|why|when|where|who|whom|whose|which)\b")
 # Disfluencies inside a unit ("you're, um, feeling", "you're- you're") hide cue phrases.
 _INNER_FILLER = re.compile(r"(?:,\s*)?\b(?:u+m+|u+h+|e+r+m*)\b,?|,\s*like,|\b([\w']+)- (?=\1\b)")
@@ -63,6 +64,8 @@ def _question_act(core: str, ends_q: bool) -> tuple[Act, str] | None:
         mark = "" if ends_q else " (no '?' needed)"
         return Act.OPEN_QUESTION, f"invites the rep to talk ('{_cue(invite.group(0), 4)}'){mark}"
     if lx.WH_QUESTION.match(core) or (ends_q and _WH_START.match(core)):
+        if ends_q and _CHOICE.search(core):
+            return Act.CLOSED_QUESTION, "offers a choice ('... or ...?')"
         closed = lx.CLOSED_WH.match(core)
         if closed:
             return Act.CLOSED_QUESTION, f"asks for a short fact ('{_cue(closed.group(0), 3)}')"
