@@ -119,7 +119,8 @@ SOCIAL = _c(
         (?:we're|we\ are)\ (?:out\ of|nearly\ out\ of|almost\ out\ of)\ time|
         team,|everyone,|folks,|where\ were\ we|let's\ (?:get|dive|jump)\ (?:into|in)\b|
         (?:here's\ )?what\ (?:i|we)\ (?:thought|wanted|planned|hoped)\ (?:we\ |to\ )?(?:could\ |
-            would\ |might\ )?(?:cover|do|talk|focus|look|go\ over)|(?:that's|that\ is)\ (?:it|all)\ from\ me|
+            would\ |might\ )?(?:cover|do|talk|focus|look|go\ over)|(?:that's|that\ is)\ (?:it|
+                all)\ from\ me|
         (?:we'll|we\ will|let's|i'll|i\ will|we\ can)\ come\ back\ to\ (?:that|this|it)|
         (?:i've|i\ have)\ (?:only\ )?got\ (?:about\ )?\w+\ minutes|i\ have\ to\ (?:leave|jump|
             run|go)|

@@ -102,10 +102,14 @@ AFFIRMATION = lx.family(
       | (?:that's|this\ is)\ (?:exactly\ )?what\ (?:we|i)\ (?:want|need|look\ for|hope\ for)
       | you\ (?:came\ up\ with|figured|worked\ out|found)\ (?:it|that|this)\ yourself
       | (?:you\ )?(?:never|didn't|don't)\ (?:give|gave)\ up
-      | credit\ where | you(?:'ve|\ have)?\ (?:really\ |actually\ |still\ |already\ )?(?:bounced\ back|
-            turned\ (?:it|that|things|this|the\ \w+|that\ \w+)\ around|kept\ (?:your|to\ your)\ (?:promise|
-            word|plan|commitment)|put\ (?:the\ |your\ )?\w+\ first|stuck\ (?:to|with)\ (?:it|the|your)|
-            followed\ through|pushed\ through|held\ (?:firm|your\ ground|the\ line)|stood\ (?:up|firm)|
+      | credit\ where | you(?:'ve|\ have)?\ (?:really\ |actually\ |still\ |
+          already\ )?(?:bounced\ back|
+            turned\ (?:it|that|things|this|the\ \w+|that\ \w+)\ around|kept\ (?:your|
+                to\ your)\ (?:promise|
+            word|plan|commitment)|put\ (?:the\ |your\ )?\w+\ first|stuck\ (?:to|with)\ (?:it|
+                the|your)|
+            followed\ through|pushed\ through|held\ (?:firm|your\ ground|the\ line)|
+                stood\ (?:up|firm)|
             stepped\ up|went\ the\ extra\ mile|rose\ to|got\ through|kept\ going|kept\ at\ it|
             made\ it\ (?:through|work|happen)|pulled\ it\ off|hit\ your\ (?:number|target|goal)|
             took\ ownership|owned\ (?:it|that|the)|did\ the\ hard\ thing|done\ the\ hard\ thing)
@@ -400,7 +404,7 @@ def evidence(core: str, so_lead: bool) -> Evidence:
         r_score += 1.5
         r_why.append(f"names how it is for them ('{sorted(feelings)[0]}')")
     if so_lead:
-        r_score += 1.0
+        r_score += 2.0
         r_why.append("sums up with 'so'")
     if CONTINUATION.match(core):
         r_score += 1.0
