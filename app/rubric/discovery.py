@@ -54,9 +54,7 @@ class FoundFact:
 
 
 def _content(text: str) -> frozenset[str]:
-    return frozenset(
-        w for w in _WORD.findall(text.lower().replace("\u2019", "'")) if w not in _STOP
-    )
+    return frozenset(_WORD.findall(text.lower().replace("\u2019", "'"))) - _STOP
 
 
 def _containment(line: frozenset[str], turn: frozenset[str]) -> float:
@@ -91,19 +89,26 @@ class _FactWords:
 
 # Scenarios are immutable, so their word sets are worked out once per scenario object.
 # The entry keeps the scenario alive, so its id cannot be reused while cached.
-_CACHE: dict[int, tuple[Scenario, list[_FactWords]]] = {}
+_Facts = tuple[list[_FactWords], dict[str, tuple[int, ...]]]
+_CACHE: dict[int, tuple[Scenario, _Facts]] = {}
 _CACHE_SIZE = 64
 
 
-def _fact_words(scenario: Scenario) -> list[_FactWords]:
+def _fact_words(scenario: Scenario) -> _Facts:
+    """Each fact's word sets, and for every word the facts whose wording has it."""
     hit = _CACHE.get(id(scenario))
     if hit is not None and hit[0] is scenario:
         return hit[1]
-    words = _build_fact_words(scenario)
+    facts = _build_fact_words(scenario)
+    index: dict[str, list[int]] = {}
+    for i, fact in enumerate(facts):
+        for word in fact.vocabulary:
+            index.setdefault(word, []).append(i)
+    built = (facts, {word: tuple(ids) for word, ids in index.items()})
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[id(scenario)] = (scenario, words)
-    return words
+    _CACHE[id(scenario)] = (scenario, built)
+    return built
 
 
 def _build_fact_words(scenario: Scenario) -> list[_FactWords]:
@@ -147,13 +152,20 @@ def _build_fact_words(scenario: Scenario) -> list[_FactWords]:
 
 
 def _from_text(turns: Sequence[TaggedTurn], scenario: Scenario) -> dict[str, FoundFact]:
-    facts = _fact_words(scenario)
+    facts, by_word = _fact_words(scenario)
     found: dict[str, FoundFact] = {}
     for turn in turns:
         if turn.speaker is not Speaker.REP:
             continue
         words = _content(turn.text)
-        for fact in facts:
+        # Count each fact's words in the turn once; only facts with enough get judged.
+        hits = [0] * len(facts)
+        for word in words:
+            for i in by_word.get(word, ()):
+                hits[i] += 1
+        for i, fact in enumerate(facts):
+            if hits[i] < fact.needed:
+                continue
             level = fact.judge(turn.text, words)
             if level is not None:
                 _keep_fullest(found, FoundFact(fact.fact.id, level, turn.index, turn.text))

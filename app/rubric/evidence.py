@@ -10,7 +10,7 @@ and next steps) and are marked as such.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.domain.acts import ASKING_ACTS, QUESTION_ACTS, Act, Speaker
 from app.domain.scorecard import Evidence
@@ -30,30 +30,51 @@ def quote(text: str) -> str:
     return line[: MAX_QUOTE - 1].rsplit(" ", 1)[0] + "…"
 
 
-@dataclass(frozen=True, slots=True)
 class Transcript:
     """The tagged turns and their metrics, the two things evidence is drawn from."""
 
-    turns: Sequence[TaggedTurn]
-    metrics: Metrics
+    __slots__ = ("coach_units", "metrics", "turns")
 
-    def units(self, keep: Callable[[Unit], bool], note: str = "") -> Iterator[Evidence]:
+    def __init__(self, turns: Sequence[TaggedTurn], metrics: Metrics) -> None:
+        self.turns = turns
+        self.metrics = metrics
+        # One flat pass over the coach's units, shared by every criterion's evidence.
+        self.coach_units: list[tuple[int, Unit]] = [
+            (turn.index, unit)
+            for turn in turns
+            if turn.speaker is Speaker.COACH
+            for unit in turn.units
+        ]
+
+    def units(self, keep: Callable[[Unit], bool], note: str = "") -> Iterator[Cite]:
         """Coach units that pass `keep`, as evidence."""
-        for turn in self.turns:
-            if turn.speaker is not Speaker.COACH:
-                continue
-            for unit in turn.units:
-                if keep(unit):
-                    yield Evidence(
-                        turn=turn.index,
-                        quote=quote(unit.text),
-                        act=unit.act,
-                        note=note or _act_note(unit),
-                    )
+        for index, unit in self.coach_units:
+            if keep(unit):
+                yield Cite(index, unit.text, note or _act_note(unit), unit.act)
 
     def turn(self, index: int) -> TaggedTurn:
         """The turn with this 1-based index."""
         return self.turns[index - 1]
+
+
+class Cite(NamedTuple):
+    """A candidate piece of evidence; only the ones a criterion keeps become Evidence."""
+
+    turn: int
+    text: str
+    note: str
+    act: Act | None = None
+    speaker: Speaker = Speaker.COACH
+
+    def evidence(self) -> Evidence:
+        """The scorecard's form of this citation."""
+        return Evidence(
+            turn=self.turn,
+            quote=quote(self.text),
+            act=self.act,
+            note=self.note,
+            speaker=self.speaker,
+        )
 
 
 def _act_note(unit: Unit) -> str:
@@ -62,42 +83,35 @@ def _act_note(unit: Unit) -> str:
     return unit.act.value.replace("_", " ")
 
 
-def _whole_turn(t: Transcript, index: int, note: str) -> Evidence:
-    turn = t.turn(index)
-    return Evidence(
-        turn=index, quote=quote(turn.text), act=turn.act, note=note, speaker=turn.speaker
-    )
-
-
-def _asking(t: Transcript) -> Iterator[Evidence]:
+def _asking(t: Transcript) -> Iterator[Cite]:
     return t.units(lambda u: u.act in ASKING_ACTS)
 
 
-def _telling(t: Transcript) -> Iterator[Evidence]:
+def _telling(t: Transcript) -> Iterator[Cite]:
     return t.units(is_telling)
 
 
-def _questions(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
+def _questions(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     return _asking(t), _telling(t)
 
 
-def _open_questions(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
+def _open_questions(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     return (
         t.units(lambda u: u.act is Act.OPEN_QUESTION),
         t.units(lambda u: u.act in (Act.CLOSED_QUESTION, Act.LEADING_QUESTION)),
     )
 
 
-def _reflections(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
-    def unreflected() -> Iterator[Evidence]:
+def _reflections(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
+    def unreflected() -> Iterator[Cite]:
         for turn in t.turns:
             if any(u.act is Act.REFLECTION for u in turn.units):
                 continue
             for unit in turn.units:
                 if unit.act in QUESTION_ACTS:
-                    yield Evidence(
+                    yield Cite(
                         turn=turn.index,
-                        quote=quote(unit.text),
+                        text=unit.text,
                         act=unit.act,
                         note="a question with no reflection in its turn",
                     )
@@ -105,48 +119,48 @@ def _reflections(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]
     return t.units(lambda u: u.act is Act.REFLECTION), unreflected()
 
 
-def _telling_kind(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
+def _telling_kind(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     return t.units(lambda u: u.act is Act.OPEN_QUESTION, "asked instead of telling"), _telling(t)
 
 
-def _takeovers(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
+def _takeovers(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     return (
         t.units(lambda u: u.act is Act.OPEN_QUESTION, "left the work with the rep"),
         t.units(lambda u: u.act is Act.TAKEOVER, "takeover: the manager does the rep's work"),
     )
 
 
-def _advice(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
+def _advice(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     return (
         t.units(lambda u: u.act is Act.ADVICE and u.permitted),
         t.units(lambda u: u.act is Act.ADVICE and not u.permitted, "unsolicited advice"),
     )
 
 
-def _affirmations(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
+def _affirmations(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     return t.units(lambda u: u.act is Act.AFFIRMATION), iter(())
 
 
-def _stacked(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
+def _stacked(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     stacked = set(t.metrics.stacked_turns)
 
-    def single() -> Iterator[Evidence]:
+    def single() -> Iterator[Cite]:
         for turn in t.turns:
             asks = [u for u in turn.units if u.act in QUESTION_ACTS]
             if turn.index not in stacked and len(asks) == 1:
-                yield Evidence(
+                yield Cite(
                     turn=turn.index,
-                    quote=quote(asks[0].text),
+                    text=asks[0].text,
                     act=asks[0].act,
                     note="one question, then waited",
                 )
 
-    def many() -> Iterator[Evidence]:
+    def many() -> Iterator[Cite]:
         for index in t.metrics.stacked_turns:
             asks = [u.text for u in t.turn(index).units if u.act in QUESTION_ACTS]
-            yield Evidence(
+            yield Cite(
                 turn=index,
-                quote=quote(" ".join(asks)),
+                text=" ".join(asks),
                 act=t.turn(index).act,
                 note=f"{len(asks)} questions in one turn",
             )
@@ -154,21 +168,19 @@ def _stacked(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
     return single(), many()
 
 
-def _rep_next_step(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
+def _rep_next_step(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     detail = t.metrics.rep_ownership_detail
 
-    def owned() -> Iterator[Evidence]:
+    def owned() -> Iterator[Cite]:
         if detail.stated and detail.turn is not None:
             note = (
                 "the rep's own next step, before any telling"
                 if detail.before_or_after_telling == "before"
                 else "the rep's next step, named after being told"
             )
-            yield Evidence(
-                turn=detail.turn, quote=quote(detail.quote or ""), note=note, speaker=Speaker.REP
-            )
+            yield Cite(turn=detail.turn, text=detail.quote or "", note=note, speaker=Speaker.REP)
 
-    def told() -> Iterator[Evidence]:
+    def told() -> Iterator[Cite]:
         if detail.told_turn is not None:
             yield from (e for e in _telling(t) if e.turn == detail.told_turn)
         if not detail.stated:
@@ -184,10 +196,10 @@ def _stages(unit: Unit) -> tuple[str, ...]:
     return grow_stages(unit.text)
 
 
-def _grow(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
+def _grow(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     grow = t.metrics.grow
 
-    def covered() -> Iterator[Evidence]:
+    def covered() -> Iterator[Cite]:
         for stage in GROW_STAGES:
             turns = grow.turns[stage]
             if not turns:
@@ -195,14 +207,14 @@ def _grow(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
             unit = next(
                 u for u in t.turn(turns[0]).units if u.act in ASKING_ACTS and stage in _stages(u)
             )
-            yield Evidence(
+            yield Cite(
                 turn=turns[0],
-                quote=quote(unit.text),
+                text=unit.text,
                 act=unit.act,
                 note=f"{stage.capitalize()} question",
             )
 
-    def uncovered() -> Iterator[Evidence]:
+    def uncovered() -> Iterator[Cite]:
         if grow.missing:
             missing = ", ".join(s.capitalize() for s in grow.missing)
             yield from t.units(is_telling, f"told where a question could have covered {missing}")
@@ -210,19 +222,19 @@ def _grow(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
     return covered(), uncovered()
 
 
-def _discovery(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
+def _discovery(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     detail = t.metrics.discovery_detail
 
-    def found() -> Iterator[Evidence]:
+    def found() -> Iterator[Cite]:
         for fact in detail.found if detail else ():
-            yield Evidence(
+            yield Cite(
                 turn=fact.turn,
-                quote=quote(fact.quote),
+                text=fact.quote,
                 speaker=Speaker.REP,
                 note=f"the rep disclosed {fact.id} ({fact.disclosure})",
             )
 
-    def missed() -> Iterator[Evidence]:
+    def missed() -> Iterator[Cite]:
         if detail and detail.missing:
             hidden = ", ".join(detail.missing)
             yield from t.units(is_telling, f"told instead of exploring; still hidden: {hidden}")
@@ -233,14 +245,14 @@ def _discovery(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
     return found(), missed()
 
 
-def _talk(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
-    def longest(speaker: Speaker, note: str) -> Iterator[Evidence]:
+def _talk(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
+    def longest(speaker: Speaker, note: str) -> Iterator[Cite]:
         sized = [(word_count(x.text), x) for x in t.turns if x.speaker is speaker]
         sized.sort(key=lambda pair: (-pair[0], pair[1].index))
         for words, turn in sized:
-            yield Evidence(
+            yield Cite(
                 turn=turn.index,
-                quote=quote(turn.text),
+                text=turn.text,
                 act=turn.act,
                 speaker=speaker,
                 note=f"{words} words; {note}",
@@ -252,7 +264,7 @@ def _talk(t: Transcript) -> tuple[Iterator[Evidence], Iterator[Evidence]]:
     )
 
 
-_KINDS: dict[str, Callable[[Transcript], tuple[Iterator[Evidence], Iterator[Evidence]]]] = {
+_KINDS: dict[str, Callable[[Transcript], tuple[Iterator[Cite], Iterator[Cite]]]] = {
     "questions": _questions,
     "open_questions": _open_questions,
     "reflections": _reflections,
@@ -272,27 +284,29 @@ def cite(kind: str, level: int, t: Transcript) -> list[Evidence]:
     """Up to MAX_EVIDENCE turns explaining a level for this evidence kind."""
     good, bad = _KINDS[kind](t)
     first, then = (good, bad) if level >= 3 else (bad, good)
-    chosen: list[Evidence] = []
+    chosen: list[Cite] = []
     seen: set[tuple[int, str]] = set()
     for source in (first, then):
         for item in source:
-            key = (item.turn, item.quote)
+            key = (item.turn, item.text)
             if key in seen:
                 continue
             seen.add(key)
             chosen.append(item)
             if len(chosen) == MAX_EVIDENCE:
-                return chosen
-    return chosen or list(_fallback(t))
+                break
+        if len(chosen) == MAX_EVIDENCE:
+            break
+    return [c.evidence() for c in chosen or _fallback(t)]
 
 
-def _fallback(t: Transcript) -> Iterator[Evidence]:
+def _fallback(t: Transcript) -> Iterator[Cite]:
     # Nothing of either kind: the coach's first turns are what the level rests on.
     coach = [x for x in t.turns if x.speaker is Speaker.COACH][:1]
     for turn in coach:
-        yield Evidence(
+        yield Cite(
             turn=turn.index,
-            quote=quote(turn.text),
+            text=turn.text,
             act=turn.act,
             note="nothing of this kind in the transcript",
         )

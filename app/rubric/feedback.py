@@ -91,10 +91,13 @@ def _coach_units(turns: Sequence[TaggedTurn]) -> list[tuple[TaggedTurn, Unit]]:
     return [(t, u) for t in turns if t.speaker is Speaker.COACH for u in t.units]
 
 
+CoachUnits = Sequence[tuple[TaggedTurn, Unit]]
+
+
 def _examples_of(
-    turns: Sequence[TaggedTurn], keep: Callable[[Unit], bool], rewrite: Callable[[str], str]
+    units: CoachUnits, keep: Callable[[Unit], bool], rewrite: Callable[[str], str]
 ) -> Iterator[_Example]:
-    for turn, unit in _coach_units(turns):
+    for turn, unit in units:
         if keep(unit):
             yield _Example(turn.index, unit.text, rewrite(unit.text))
 
@@ -131,21 +134,23 @@ def _stacked_examples(turns: Sequence[TaggedTurn], metrics: Metrics) -> Iterator
         yield _Example(index, asked, _best_question(units))
 
 
-def _examples(key: str, turns: Sequence[TaggedTurn], metrics: Metrics) -> Iterator[_Example]:
+def _examples(
+    key: str, units: CoachUnits, turns: Sequence[TaggedTurn], metrics: Metrics
+) -> Iterator[_Example]:
     if key == "takeover":
-        return _examples_of(turns, lambda u: u.act is Act.TAKEOVER, rewrite_takeover)
+        return _examples_of(units, lambda u: u.act is Act.TAKEOVER, rewrite_takeover)
     if key == "advice":
         return _examples_of(
-            turns, lambda u: u.act is Act.ADVICE and not u.permitted, rewrite_advice
+            units, lambda u: u.act is Act.ADVICE and not u.permitted, rewrite_advice
         )
     if key == "leading":
-        return _examples_of(turns, lambda u: u.act is Act.LEADING_QUESTION, rewrite_leading)
+        return _examples_of(units, lambda u: u.act is Act.LEADING_QUESTION, rewrite_leading)
     if key == "stacked":
         return _stacked_examples(turns, metrics)
     if metrics.open_question_share >= 0.5:
         return iter(())  # closed questions are fine in a conversation that is mostly open
     return _examples_of(
-        turns,
+        units,
         lambda u: u.act is Act.CLOSED_QUESTION and not asks_permission(u.text),
         rewrite_closed,
     )
@@ -161,9 +166,10 @@ def feedback_items(
 ) -> list[FeedbackItem]:
     """At most two behaviours to change, weakest criterion first, each with a rewrite."""
     ranked = sorted(enumerate(_PRIORITY), key=lambda p: (_criterion_level(p[1], results), p[0]))
+    units = _coach_units(turns)
     items: list[FeedbackItem] = []
     for _, behaviour in ranked:
-        example = _first_specific(_examples(behaviour.key, turns, metrics))
+        example = _first_specific(_examples(behaviour.key, units, turns, metrics))
         if example is None:
             continue
         items.append(
@@ -194,6 +200,7 @@ def strength(turns: Sequence[TaggedTurn], metrics: Metrics) -> Strength | None:
         return next((u for u in turn.units if u.act in acts), None)
 
     inviting = frozenset({Act.OPEN_QUESTION, Act.REFLECTION})
+    coach = _coach_units(turns)
     own = metrics.rep_ownership_detail
     if own.stated and own.before_or_after_telling == "before" and own.turn is not None:
         turn = coach_before(own.turn)
@@ -221,10 +228,10 @@ def strength(turns: Sequence[TaggedTurn], metrics: Metrics) -> Strength | None:
         ),
         (Act.AFFIRMATION, "You recognised something specific the rep had done well."),
     ):
-        for turn, unit in _coach_units(turns):
+        for turn, unit in coach:
             if unit.act is act:
                 return Strength(text=text, turn=turn.index, quote=quote(unit.text))
-    opens = [(t, u) for t, u in _coach_units(turns) if u.act is Act.OPEN_QUESTION]
+    opens = [(t, u) for t, u in coach if u.act is Act.OPEN_QUESTION]
     staged = [(t, u) for t, u in opens if grow_stages(u.text)]
     if staged:
         turn, unit = staged[0]

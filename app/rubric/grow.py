@@ -119,13 +119,16 @@ _PHRASES: dict[GrowStage, tuple[str, ...]] = {
     ),
 }
 
-_STAGE_RE: dict[GrowStage, re.Pattern[str]] = {
-    stage: re.compile(r"(?<![a-z0-9'])(?:" + "|".join(phrases) + r")(?![a-z0-9])")
-    for stage, phrases in _PHRASES.items()
-}
+# One pass over the question: each stage is a named group, so a match says its stage.
+_STAGES_RE = re.compile(
+    r"(?<![a-z0-9'])(?:"
+    + "|".join(f"(?P<{stage}>{'|'.join(phrases)})" for stage, phrases in _PHRASES.items())
+    + r")(?![a-z0-9])"
+)
 
 
 def grow_stages(question: str) -> tuple[GrowStage, ...]:
     """The GROW stages a coach question explores, in G-R-O-W order (possibly none)."""
     text = question.lower().replace("\u2019", "'")
-    return tuple(stage for stage in GROW_STAGES if _STAGE_RE[stage].search(text))
+    found = {match.lastgroup for match in _STAGES_RE.finditer(text)}
+    return tuple(stage for stage in GROW_STAGES if stage in found)

@@ -218,13 +218,19 @@ def compute_metrics(
         coach_words += word_count(turn.text)
         questions_here = 0
         for unit in turn.units:
-            counts[unit.act.value] += 1
-            questions_here += unit.act in QUESTION_ACTS
-            if unit.act is Act.ADVICE:
-                permitted += unit.permitted
-                unsolicited += not unit.permitted
-            takeovers += unit.act is Act.TAKEOVER
-            if is_telling(unit):
+            act = unit.act
+            counts[act.value] += 1
+            if act in QUESTION_ACTS:
+                questions_here += 1
+                told = act is Act.LEADING_QUESTION
+            elif act is Act.ADVICE:
+                told = not unit.permitted
+                permitted += not told
+                unsolicited += told
+            else:
+                told = act is Act.TAKEOVER
+                takeovers += told
+            if told:
                 telling += 1
                 if first_telling_turn is None:
                     first_telling_turn, first_telling_index = coach_turns, turn.index

@@ -74,8 +74,8 @@ def next_step_sentence(rep_text: str) -> str | None:
     """The sentence where the rep states a concrete next step of their own, if any."""
     text = rep_text.replace("\u2019", "'")
     lowered = text.lower()
-    if _HANDOFF.search(lowered):
-        return None
+    if _INTENT.search(lowered) is None or _HANDOFF.search(lowered):
+        return None  # no first-person intent anywhere, or the work is handed to the manager
     for match in _SENTENCE.finditer(text):
         sentence = match.group().strip()
         if not sentence or sentence.endswith("?"):
