@@ -41,6 +41,10 @@ _PHRASES: dict[GrowStage, tuple[str, ...]] = {
         r"trying to (?:achieve|get to|accomplish)",
         r"what are you (?:going for|after)",
         r"what do you need (?:from|out of) (?:this|today|our)",
+        r"what do you (?:really )?want",
+        r"what are you hoping",
+        r"what would make (?:this|it|today)",
+        r"where would you like",
     ),
     "reality": (
         r"what(?:'s| is| has) (?:been )?(?:happening|happened|going on|changed|different)",
@@ -72,6 +76,10 @@ _PHRASES: dict[GrowStage, tuple[str, ...]] = {
         r"how (?:do|did) you feel",
         r"what(?:'s| is) (?:really )?(?:the problem|the issue|going on)",
         r"what(?:'s| is) behind",
+        r"(?:walk|talk|take) me through",
+        r"where (?:\w+ ){1,3}stands?",
+        r"the latest",
+        r"how are you feeling",
     ),
     "options": (
         r"options?",
@@ -93,6 +101,7 @@ _PHRASES: dict[GrowStage, tuple[str, ...]] = {
         r"choices?",
         r"ways? (?:to|of|you could)",
         r"what(?:'s| is) (?:possible|one thing you could)",
+        r"how else",
     ),
     "will": (
         r"next steps?",

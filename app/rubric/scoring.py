@@ -52,6 +52,8 @@ def _number(value: float) -> str:
 
 
 def _format(metric: str, value: float) -> str:
+    if metric == "grow_coverage":
+        return f"{round(value * 4)} of 4 stages"
     unit = METRICS[metric].unit
     if unit == "share":
         return f"{value:.0%}"

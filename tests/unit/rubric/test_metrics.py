@@ -7,6 +7,7 @@ from rubric_builders import AD, AF, CQ, INF, LQ, OQ, OT, PERMITTED, RF, TK, Buil
 
 from app.domain import Decision
 from app.domain.metrics import METRIC_NAMES
+from app.rubric.grow import grow_stages
 from app.rubric.metrics import compute_metrics
 
 
@@ -185,6 +186,24 @@ def test_grow_coverage_counts_only_genuine_questions() -> None:
     assert m.grow.missing == ["options", "will"]
     assert m.grow.turns == {"goal": [1], "reality": [3], "options": [], "will": []}
     assert m.grow_coverage == 0.5
+
+
+@pytest.mark.parametrize(
+    ("question", "stages"),
+    [
+        ("What do you want to get out of this conversation?", ("goal",)),
+        ("What would success look like by the end of the quarter?", ("goal",)),
+        ("Walk me through where the deal actually stands.", ("reality",)),
+        ("What's getting in the way?", ("reality",)),
+        ("What options do you see?", ("options",)),
+        ("Who else could help you get to the CFO?", ("options",)),
+        ("So what's your plan from here, and by when?", ("will",)),
+        ("What could you do to achieve that?", ("goal", "options")),
+        ("Did you have a nice weekend?", ()),
+    ],
+)
+def test_grow_stages_of_a_question(question: str, stages: tuple[str, ...]) -> None:
+    assert grow_stages(question) == stages
 
 
 def test_discovery_from_text_finds_full_and_partial_disclosures() -> None:
