@@ -78,7 +78,7 @@ BACKCHANNEL = _c(
 
 # Greetings, thanks, apologies, small talk, agenda and logistics.
 SOCIAL = _c(
-    r"""^(?:hi|hello|hey|hiya|morning|afternoon|evening|good\ (?:morning|afternoon|evening)|
+    r"""^(?:hi|hello|hey|hiya|(?:good\ )?(?:morning|afternoon|evening)(?=\W*$|[,!]|\ \w+\W*$)|
         welcome|bye|goodbye|see\ you|talk\ (?:soon|later|to\ you)|take\ care|cheers|thx|
         have\ a\ (?:good|great|nice|lovely)|thanks|thank\ you|appreciate\ (?:you|it)|sorry|
         apologies|congrat|(?:nice|good|great|lovely)\ to\ (?:see|meet|catch\ up|talk|chat|have)|
@@ -99,7 +99,8 @@ SOCIAL = _c(
             pick\ (?:this|it)\ up|reconvene|catch\ up|chat|do\ this|take\ (?:five|ten|a)|
             huddle|break|pause\ there|leave\ it\ there|stop\ there|call\ it)\b|
         (?:shall|should)\ we\ (?:get\ started|start|begin|wrap)|
-        (?:i'll|i\ will|we'll|we\ will|let's)\ (?:check\ in|catch\ up|touch\ base|talk|speak|
+        (?:i'll|i\ will|we'll|we\ will|let's)\ (?:check\ in|catch\ up|touch\ base|
+            (?:talk|speak)(?:\ (?:to|with)\ you|\ soon|\ later|\ then|\ tomorrow|\ next|\ again)\b|
             reconnect|follow\ up\ with\ you|see\ you|pick\ (?:this|it)\ up|debrief|send\ (?:an?|the)
             \ (?:invite|calendar|link|notes|summary|recap)|move\ it|reschedule|
                 sort\ out\ a\ time)\b|

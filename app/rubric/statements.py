@@ -117,6 +117,7 @@ AFFIRMATION = lx.family(
             sellers|teachers|parents|patients|folks)\ (?:in\ your\ \w+\ )?(?:would(?:\ have|'ve)?|
             never|don't|wouldn't|avoid|can't|couldn't|give\ up|quit)
       | (?:says|said)\ a\ lot\ about\ you | you\ did\ (?:exactly\ )?what\ you\ said
+      | (?:says|speaks)\ (?:a\ lot|volumes)\W*$
       | (?:made|took)\ (?:a|the)\ (?:hard|tough|brave|difficult|bold|right)\ (?:call|decision|
           choice)
       | you\ couldn't\ have\ done\ .{{0,30}}\ ago | you(?:'re|\ are)\ still\ (?:\w+ing)\b.{{0,20}}$
@@ -144,7 +145,7 @@ PRAISE_WORDS = wordset(
     "outstanding excellent impressive thoughtful practical creative creativity resourceful "
     "resilient resilience persistent persistence persevered perseverance determined "
     "determination dedicated dedication diligent diligence honesty candid integrity "
-    "initiative leadership maturity insightful wisdom progress earned accomplishment "
+    "initiative leadership maturity insightful wisdom earned accomplishment "
     "achievement breakthrough hardworking hard-working talented gifted masterful nailed "
     "excelled proactive tenacious tenacity grit admirable remarkable superb terrific "
     "stellar commendable inspiring graceful gracefully tactful tactfully brilliantly "
@@ -161,7 +162,7 @@ POSITIVE_WORDS = wordset(
 )
 NEGATIVE_WORDS = wordset(
     "not no never don't didn't wasn't weren't isn't aren't can't couldn't won't wouldn't "
-    "hardly barely without less"
+    "hardly barely without less more expected hoped wish wished should"
 )
 
 # --- reflection --------------------------------------------------------------------------
@@ -295,6 +296,13 @@ def _cue(text: str, words: int = 5) -> str:
     return " ".join(parts[:words]) + (" ..." if len(parts) > words else "")
 
 
+# Words that follow a third-person verb ("shows that", "helps with"), not a plural object.
+_AFTER_VERB = wordset(
+    "that the a an it you your their his her up to more less how what when if with in on "
+    "for about by this these those"
+)
+
+
 def imperative(core: str, words: list[str]) -> str | None:
     """The verb when a unit opens with an instruction ("Point them to...", "Call the CFO")."""
     if not words:
@@ -308,6 +316,8 @@ def imperative(core: str, words: list[str]) -> str | None:
     after = words[i + 1 : i + 3]
     if any(w in lx.FINITE for w in after):
         return None
+    if len(after) == 2 and after[0].endswith("s") and after[1] in _AFTER_VERB:
+        return None  # "Research shows that...": a noun with its verb, not an instruction
     if first in ("always", "never", "just"):
         # "Always confirm next steps": an adverb, then the instruction.
         return f"{first} {after[0]}" if after and after[0] in lx.INSTRUCTION_VERBS else None
@@ -374,7 +384,7 @@ def evidence(core: str, so_lead: bool) -> Evidence:
 
     praise = tokens & PRAISE_WORDS
     about_rep = you or core.startswith(("that", "the way", "this", "what a"))
-    if praise and reflect is None and about_rep:
+    if praise and reflect is None and about_rep and tokens.isdisjoint(NEGATIVE_WORDS):
         return Evidence((Act.AFFIRMATION, f"names a strength of the rep ('{sorted(praise)[0]}')"))
     positive = tokens & POSITIVE_WORDS
     if (

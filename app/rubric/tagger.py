@@ -137,7 +137,7 @@ def _spoken_question(reading: _Reading, signals: Signals) -> tuple[Act, str]:
         return act, why
     if act is Act.REFLECTION:
         restated = restatement(ev, signals)
-        if restated or reading.so_lead or reading.tagged:
+        if restated or reading.tagged:
             return Act.REFLECTION, f"a restatement ending in '?': {restated or why}"
     return Act.CLOSED_QUESTION, "a statement with a rising '?': asks the rep to confirm"
 
@@ -174,7 +174,18 @@ def tag_units(text: str, context: Sequence[Turn] = ()) -> list[Unit]:
         unit = _unit(piece, signals, previous)
         units.append(unit)
         previous = unit.act
+    if len(units) > 1 and any(u.act is Act.AFFIRMATION for u in units):
+        units = [_echo_as_praise(u) for u in units]
     return units
+
+
+def _echo_as_praise(unit: Unit) -> Unit:
+    # "Three runs! That's real commitment.": a short echo of what the rep did is the
+    # evidence for the praise beside it, not a reflection of its own.
+    if unit.act is not Act.REFLECTION or len(unit.text.split()) > 4:
+        return unit
+    why = "echoes what the rep did, as the evidence for the praise in this turn"
+    return Unit(text=unit.text, act=Act.AFFIRMATION, reason=f"{why} → affirmation")
 
 
 _RANK = {act: rank for rank, act in enumerate(PRIMARY_PRIORITY)}
