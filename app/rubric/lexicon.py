@@ -97,7 +97,8 @@ SOCIAL = _c(
         (?:i've|i\ have)\ got\ (?:a\ )?(?:hard\ stop|another\ meeting|the\ recording)|
         let's\ (?:get\ started|start|begin|kick\ off|dive\ in|jump\ in|wrap\ up|recap|
             pick\ (?:this|it)\ up|reconvene|catch\ up|chat|do\ this|take\ (?:five|ten|a)|
-            huddle|break|pause\ there|leave\ it\ there|stop\ there|call\ it)\b|
+            huddle|break|pause\ there|leave\ it\ there|stop\ there|call\ it|
+            (?:talk|chat)\ (?:about\ )?(?!what|how|why|where|who|which|whether)\w+)\b|
         (?:shall|should)\ we\ (?:get\ started|start|begin|wrap)|
         (?:i'll|i\ will|we'll|we\ will|let's)\ (?:check\ in|catch\ up|touch\ base|
             (?:talk|speak)(?:\ (?:to|with)\ you|\ soon|\ later|\ then|\ tomorrow|\ next|\ again)\b|
