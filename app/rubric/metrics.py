@@ -129,14 +129,12 @@ def _ratio(numerator: int, denominator: int) -> float:
 
 
 def _ownership(
-    turns: Sequence[TaggedTurn], decisions: Mapping[int, Decision]
+    turns: Sequence[TaggedTurn], decisions: Mapping[int, Decision], first_told: int | None
 ) -> tuple[float, RepOwnership]:
-    first_told: int | None = None
+    """The rep's first concrete next step, and whether telling (at `first_told`) came first."""
     source: Source = "director" if decisions else "text"
     for turn in turns:
         if turn.speaker is Speaker.COACH:
-            if first_told is None and any(is_telling(u) for u in turn.units):
-                first_told = turn.index
             continue
         if decisions:
             decision = decisions.get(turn.index)
@@ -145,16 +143,16 @@ def _ownership(
             quote = next_step_sentence(turn.text)
         if quote is None:
             continue
-        when: Literal["before", "after"] = "before" if first_told is None else "after"
+        told = first_told is not None and first_told < turn.index
         detail = RepOwnership(
             stated=True,
             turn=turn.index,
             quote=quote,
-            before_or_after_telling=when,
-            told_turn=first_told,
+            before_or_after_telling="after" if told else "before",
+            told_turn=first_told if told else None,
             source=source,
         )
-        return (1.0 if when == "before" else 0.5), detail
+        return (0.5 if told else 1.0), detail
     return 0.0, RepOwnership(stated=False, told_turn=first_told, source=source)
 
 
@@ -240,7 +238,7 @@ def compute_metrics(
     asking = counts[Act.OPEN_QUESTION] + counts[Act.CLOSED_QUESTION]
     questions = asking + counts[Act.LEADING_QUESTION]
     total_words = coach_words + rep_words
-    ownership, ownership_detail = _ownership(tagged, decisions)
+    ownership, ownership_detail = _ownership(tagged, decisions, first_telling_index)
     grow, grow_detail = _grow(tagged)
     discovery: float | None = None
     discovery_detail: Discovery | None = None
