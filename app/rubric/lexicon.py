@@ -84,8 +84,6 @@ SOCIAL = _c(
         apologies|congrat|(?:nice|good|great|lovely)\ to\ (?:see|meet|catch\ up|talk|chat|have)|
         how\ (?:are|r)\ (?:you|u|things|we)(?:\ (?:doing|keeping|today|going))?\W*$|
         how's\ (?:it\ going|things|life|everyone|your\ (?:day|week))|how\ have\ you\ been\W*$|
-        how\ (?:is|was|'s)\ (?:your|the)\ (?:day|week|weekend|morning|holiday|trip|vacation|
-            break|flight|drive|commute|time\ off)|did\ you\ have\ a\ (?:good|nice)|
         no\ problem|no\ worries|no\ rush|can\ you\ (?:hear|see)\ me|come\ (?:on\ )?in|
         have\ a\ seat|take\ a\ seat|grab\ a\ (?:seat|chair|coffee)|
         give\ me\ (?:a|one|two)\ (?:sec|second|minute|moment|mo)|bear\ with\ me|hang\ on|
@@ -296,6 +294,12 @@ TAG_QUESTION = _c(
             that|there|i)|
         don't\ you\ think|wouldn't\ you\ say|would\ you\ agree|you\ know)\s*\?+$""",
 )
+# A tag that presses the coach's view for agreement ("That's the real problem, isn't it?").
+PRESS_TAG = _c(
+    r"""(?:^|[,\s])(?:(?:is|are|was|were|do|does|did|wo|would|ca|could|should|have|has)n't
+        \ (?:it|you|they|we|he|she|that|there|i)|don't\ you\ think|wouldn't\ you\ (?:say|agree)|
+        would\ you\ (?:not\ )?agree)\s*\?+$""",
+)
 # A short check after a reflection: part of the reflection, not a new question.
 CHECK = _c(
     r"""^(?:is\ that\ (?:right|fair|correct|true|it|about\ right|what\ you\ mean|close)|
@@ -334,6 +338,7 @@ LEADING = _c(
             wouldn't|shouldn't|haven't|don't|didn't)
       | how\ about\ (?:a|an|some|trying|doing)\b
       | you(?:'d|\ would)\ (?:surely\ )?agree\b
+      | (?:could|might|can)\ it\ be\ (?:that|because)\b | is\ it\ possible\ (?:that\ )?you\b
       | didn't\ you\ (?:think|want|say\ you\ would)
       | why\ (?:don't|wouldn't|didn't|haven't|won't|can't|couldn't)\ (?:you|we|they)\s+
             (?!tell|talk|walk|say|share|describe|start\ by\ telling|fill|explain|help\ me)

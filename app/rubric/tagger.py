@@ -44,7 +44,7 @@ class _Reading:
     core: str = ""  # normalised text without leading fillers
     so_lead: bool = False
     spoken_question: str | None = None  # a statement ending in "?": its text without a tag
-    tagged: bool = False  # ... and whether it ended with a tag ("..., right?")
+    tag: str | None = None  # ... and its tag: "press" ("isn't it?") or "check" ("right?")
     check: bool = False  # a short check ("is that right?"), part of a reflection before it
 
 
@@ -121,13 +121,14 @@ def _read(text: str) -> _Reading:
     if ends_q:
         tag = lx.TAG_QUESTION.search(core)
         stem = core[: tag.start()] if tag else core.rstrip(_TRAIL)
-        return _Reading(None, core, so_lead, spoken_question=stem, tagged=bool(tag), check=check)
+        kind = ("press" if lx.PRESS_TAG.search(core) else "check") if tag else None
+        return _Reading(None, core, so_lead, spoken_question=stem, tag=kind, check=check)
     return _Reading(None, core, so_lead, check=check)
 
 
 def _spoken_question(reading: _Reading, signals: Signals) -> tuple[Act, str]:
-    """A statement spoken as a question: a tagged suggestion leads, a restatement reflects,
-    anything else asks the rep to confirm a fact."""
+    """A statement spoken as a question: a suggestion or a view pressed with a tag leads, a
+    restatement of the rep reflects, anything else asks the rep to confirm a fact."""
     stem = reading.spoken_question or ""
     ev = evidence(stem, reading.so_lead)
     act, why = decide(ev, signals)
@@ -135,10 +136,11 @@ def _spoken_question(reading: _Reading, signals: Signals) -> tuple[Act, str]:
         return Act.LEADING_QUESTION, f"advice with a question tag: {why}"
     if act is Act.AFFIRMATION:
         return act, why
-    if act is Act.REFLECTION:
-        restated = restatement(ev, signals)
-        if restated or reading.tagged:
-            return Act.REFLECTION, f"a restatement ending in '?': {restated or why}"
+    restated = restatement(ev, signals)
+    if restated:
+        return Act.REFLECTION, f"a restatement ending in '?': {restated}"
+    if reading.tag == "press":
+        return Act.LEADING_QUESTION, "the coach's own view with a tag that presses for agreement"
     return Act.CLOSED_QUESTION, "a statement with a rising '?': asks the rep to confirm"
 
 
