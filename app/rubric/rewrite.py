@@ -164,6 +164,65 @@ _SUGGESTING = tuple(
         r"\byou(?:'re| are) (?:not )?(?:going to|gonna)\s+(?P<a>.+)",
     )
 )
+# For each form, words one of which must be in the text for the form to match at all.
+_KEYS: dict[re.Pattern[str], tuple[str, ...]] = {
+    pattern: keys
+    for (pattern, _), keys in zip(
+        _ADVICE_FORMS + _SUGGESTING,
+        (
+            ("if i w", "in your shoes", "if it were"),
+            ("suggest", "recommend", "advise", "encourage"),
+            ("you think",),
+            (
+                "should",
+                "need",
+                "have to",
+                "must",
+                "ought",
+                "better",
+                "gotta",
+                "got to",
+                "want",
+                "could",
+                "can",
+            ),
+            ("why",),
+            ("why not",),
+            ("n't you",),
+            ("tried", "try", "thought about", "think about", "consider"),
+            ("about",),
+            ("what if",),
+            (
+                "better",
+                "good",
+                "smart",
+                "worth",
+                "easier",
+                "faster",
+                "quicker",
+                "simpler",
+                "safer",
+                "wiser",
+                "best",
+                "time",
+                "sense",
+                "idea",
+            ),
+            ("best", "right", "smart", "obvious", "next"),
+            ("worth", "best", "better", "smart", "idea", "time"),
+            ("worth", "best", "better", "smart", "good", "wise", "helpful", "idea"),
+            ("help",),
+            ("help",),
+            ("sure", "forget", "remember", "try"),
+            ("next time",),
+            ("worth",),
+            ("i'd", "i would"),
+            ("you",),
+            ("you're", "you are"),
+        ),
+        strict=True,
+    )
+}
 _TAKEOVER = re.compile(
     r"\b(?:i'll|i will|i can|i could|i'm going to|i am going to|i'm gonna|let me|"
     r"i'd be happy to|i'm happy to|^happy to|i can just|allow me to|why don't i|how about i|"
@@ -243,7 +302,11 @@ def _swap_person(action: str) -> str:
 def _match(
     text: str, forms: tuple[tuple[re.Pattern[str], bool], ...], depth: int = 0
 ) -> str | None:
+    lower = text.lower()
     for pattern, swap in forms:
+        keys = _KEYS.get(pattern)
+        if keys is not None and not any(key in lower for key in keys):
+            continue  # a substring test is far cheaper than the search it rules out
         found = pattern.search(text)
         if not found:
             continue

@@ -10,6 +10,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from typing import Protocol
 
+from app.domain.acts import Speaker
 from app.domain.decision import Decision
 from app.domain.metrics import METRICS
 from app.domain.rubric import Criterion, Rubric
@@ -154,7 +155,7 @@ def score(
         model, digest = rubric, rubric_hash or model_hash(rubric)
     else:
         model, digest = rubric.model, rubric.hash
-    if not any(t.speaker == "coach" for t in tagged):
+    if not any(t.speaker is Speaker.COACH for t in tagged):
         raise ValueError("the transcript has no coach turns to score")
     metrics = compute_metrics(tagged, scenario, decisions)
     view = Transcript(tagged, metrics)
