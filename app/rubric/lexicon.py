@@ -67,7 +67,8 @@ BACKCHANNEL = _c(
         well|huh|really|oh\ wow|oh\ no|that's\ (?:great|good|fine|ok|okay|right|true|fair|cool|
         interesting|wonderful|awesome|amazing|brilliant|fantastic|excellent)|thanks|thank\ you|
         no\ problem|no\ worries|you\ bet|for\ sure|definitely|i\ know|me\ too|sorry|ouch|
-        (?:good|great|nice|excellent|fair)\ (?:job|work|one|stuff|question|point)|well\ done|
+        (?:good|great|nice|excellent|fair)\ (?:job|work|one|stuff|question|point)
+            (?:\ (?:today|there|this\ week|everyone|team|guys|all))?|well\ done|
         (?:that's\ )?(?:awesome|amazing|brilliant|fantastic|excellent|wonderful|lovely|
         congrat(?:ulation)?s)|same(?:\ here)?|go\ for\ it|sounds\ good|no\ rush|jealous|
         fair|true|agreed|got\ you|i\ got\ you|hmm\ ok|and\ then)
@@ -87,7 +88,8 @@ SOCIAL = _c(
         no\ problem|no\ worries|no\ rush|can\ you\ (?:hear|see)\ me|come\ (?:on\ )?in|
         have\ a\ seat|take\ a\ seat|grab\ a\ (?:seat|chair|coffee)|
         give\ me\ (?:a|one|two)\ (?:sec|second|minute|moment|mo)|bear\ with\ me|hang\ on|
-        catch\ you|(?:i've|i\ have)\ got\ (?:my|the)\ (?:notes|file|deck|report)|
+        catch\ you|(?:(?:just\ so\ you\ know|heads\ up|fyi|btw),?\ )?i\ (?:need|have|'ve\ got|
+            will\ have|'ll\ have)\ to\ (?:leave|go|jump|run|head\ off|step\ out|dash|hop\ off)\b|(?:i've|i\ have)\ got\ (?:my|the)\ (?:notes|file|deck|report)|
         (?:that's|that\ is)\ all\ (?:i\ had|i've\ got|i\ have|from\ me)|
         let\ me\ (?:just\ )?(?:share\ my\ screen|grab|pull\ up|close\ the|open\ (?:the|my|up)|
             find\ (?:the|my|your)|get\ (?:my|the)\ (?:notes|laptop|screen)|mute|unmute|
@@ -195,7 +197,9 @@ TAKEOVER = _c(
 # First-person future offers that are about the meeting itself ("I'll see you Friday").
 NOT_TAKEOVER_OBJECT = _c(
     r"""(?:see|talk\ to|speak\ to|catch)\ you\b|close\ the\ (?:door|window)|look\ at\ my|
-        check\ my|be\ (?:there|quick|brief)\b""",
+        check\ my|be\ (?:there|quick|brief)\b|(?:book|grab|reserve|find)\ (?:us\ )?(?:a|the|another)
+        \ (?:room|slot|time)|move\ (?:it|our|the\ (?:meeting|session|1:1|call))\b|
+        send\ (?:you\ )?(?:an?\ )?(?:invite|calendar)|reschedule\ (?:it|our|the)""",
 )
 
 # --- questions ---------------------------------------------------------------------------

@@ -118,6 +118,10 @@ AFFIRMATION = lx.family(
             never|don't|wouldn't|avoid|can't|couldn't|give\ up|quit)
       | (?:says|said)\ a\ lot\ about\ you | you\ did\ (?:exactly\ )?what\ you\ said
       | (?:says|speaks)\ (?:a\ lot|volumes)\W*$
+      | (?:is|that's|that\ is)\ (?:exactly\ )?what\ (?:progress|growth|success|change|leadership|
+            commitment|resilience|courage)\ looks\ like
+      | you\ (?:still\ )?(?!felt|thought|knew|wanted|worried|feared|needed)(?:came|went|kept|stayed|
+            did|showed|got|made|finished|tried|\w+ed)\b[^.?!]{0, 40}\beven\ (?:though|when|if|after|on)
       | (?:made|took)\ (?:a|the)\ (?:hard|tough|brave|difficult|bold|right)\ (?:call|decision|
           choice)
       | you\ couldn't\ have\ done\ .{{0,30}}\ ago | you(?:'re|\ are)\ still\ (?:\w+ing)\b.{{0,20}}$
@@ -227,7 +231,7 @@ FEELING_WORDS = wordset(
     "mess brutal awful terrible miserable grief loss miss missing scary silly real easy "
     "caught off guard blow setback fatigue breathe room proud bored boring pointless "
     "meaningless energises energizes energised drains matter matters mattered important "
-    "care cares wanted want wants need needs dream hope hoping wish"
+    "care cares dream hope hoping wish"
 )
 CONTINUATION = _c(r"^(?:and|but|which|even\ though|because|especially|like|or|yet)\b")
 # Statements that hand over a fact: numbers, generalisations, sources, the coach's knowledge.
@@ -250,6 +254,8 @@ INFO_FRAME = lx.family(
       | (?:announced|approved|updated|published|released|linked)\b
       | (?:that's|that\ is|it's|it\ is)\ (?:really\ |very\ |pretty\ |quite\ |completely\ |
             totally\ )?(?:normal|common|typical|expected|a\ common\ one|usual)\b
+      | you\ (?:can|can't|cannot|are\ allowed\ to|aren't\ allowed\ to|'re\ allowed\ to|
+            'll\ be\ able\ to|won't\ be\ able\ to)\ (?!always|also|just|try|start|still)\w+
       | (?:can|could|may)\ (?:make|cause|help|reduce|lower|raise|
             increase|prescribe|affect)\b
     """,
