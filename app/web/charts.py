@@ -42,7 +42,7 @@ def act_mix_chart(
     counts: Mapping[str, int], *, coach_words: int, rep_words: int, chart_id: str = "act-mix"
 ) -> Markup:
     """Bars of how many coach units fell in each act, grouped, plus who did the talking."""
-    label_w, bar_x, bar_w, row_h, width = 132, 140, 230, 22, 420
+    label_w, bar_x, bar_w, row_h, width = 120, 128, 180, 22, 360
     peak = max([counts.get(a.value, 0) for _, acts in ACT_GROUPS for a in acts] + [1])
     parts: list[str] = []
     described: list[str] = []
@@ -111,9 +111,10 @@ def level_chart(title: str, points: Sequence[LevelPoint], *, chart_id: str) -> M
         return round(top + plot_h * (4 - level) / 3, 1)
 
     def x_of(i: int) -> float:
+        # Inset from the axes so the first and last dots don't sit on the level labels.
         if len(points) == 1:
             return round(left + plot_w / 2, 1)
-        return round(left + plot_w * i / (len(points) - 1), 1)
+        return round(left + 12 + (plot_w - 24) * i / (len(points) - 1), 1)
 
     parts: list[str] = []
     for level in (1, 2, 3, 4):
@@ -143,9 +144,10 @@ def level_chart(title: str, points: Sequence[LevelPoint], *, chart_id: str) -> M
         )
     elif points:
         parts.append(
-            f'<text class="chart-note" x="{left}" y="{height - 8}">{escape(points[0].label)}</text>'
-            f'<text class="chart-note" x="{width - right}" y="{height - 8}" '
-            f'text-anchor="end">{escape(points[-1].label)}</text>'
+            f'<text class="chart-note" x="{x_of(0)}" y="{height - 8}" text-anchor="middle">'
+            f"{escape(points[0].label)}</text>"
+            f'<text class="chart-note" x="{x_of(len(points) - 1)}" y="{height - 8}" '
+            f'text-anchor="middle">{escape(points[-1].label)}</text>'
         )
     desc = (
         f"{title}: "

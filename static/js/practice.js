@@ -65,7 +65,7 @@
   }
   function scrollToEnd(force) {
     if (force || nearBottom()) {
-      composer.scrollIntoView({ block: "end" });
+      window.scrollTo(0, document.documentElement.scrollHeight);
     }
   }
 
@@ -97,6 +97,7 @@
     }
     clearNotice();
     setBusy(true);
+    var failedNow = false;
     var body = new FormData(form);
     fetch(form.action, {
       method: "POST",
@@ -119,12 +120,17 @@
         }
         return readStream(response);
       })
+      .then(function (outcome) {
+        failedNow = outcome === "failed";
+      })
       .catch(function () {
         noticeText("Coachsim could not be reached. Check your connection and send again.");
       })
       .then(function () {
         setBusy(false);
-        textarea.focus();
+        var retry = log.querySelector("[data-reply-failed] button");
+        if (failedNow && retry) retry.focus();
+        else textarea.focus();
       });
   }
 
@@ -132,13 +138,13 @@
     var reader = response.body.getReader();
     var decoder = new TextDecoder();
     var buffer = "";
-    var state = { bubble: null, finished: false };
+    var state = { bubble: null, finished: false, outcome: "" };
 
     function pump() {
       return reader.read().then(function (chunk) {
         if (chunk.done) {
           if (!state.finished) connectionLost(state);
-          return;
+          return state.outcome;
         }
         buffer += decoder.decode(chunk.value, { stream: true });
         var at;
@@ -152,6 +158,7 @@
     }
     return pump().catch(function () {
       if (!state.finished) connectionLost(state);
+      return state.outcome;
     });
   }
 
@@ -183,6 +190,7 @@
       }
     } else if (event.name === "rep") {
       state.finished = true;
+      state.outcome = "replied";
       if (state.bubble) state.bubble.remove();
       log.insertAdjacentHTML("beforeend", data.html);
       var added = document.getElementById("turn-" + data.index);
@@ -190,16 +198,16 @@
       scrollToEnd(true);
     } else if (event.name === "failed") {
       state.finished = true;
+      state.outcome = "failed";
       if (state.bubble) state.bubble.remove();
       log.insertAdjacentHTML("beforeend", data.html);
       scrollToEnd(true);
-      var retry = log.querySelector("[data-reply-failed]:last-of-type button");
-      if (retry) retry.focus();
     }
   }
 
   function connectionLost(state) {
     state.finished = true;
+    state.outcome = "failed";
     if (state.bubble) state.bubble.remove();
     var li = document.createElement("li");
     li.className = "reply-failed";

@@ -35,9 +35,21 @@ def no_sideways_scroll(page: Any) -> bool:
     return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
 
 
+def practise_through_the_api(page: Any, server: LiveServer, style: str) -> None:
+    """An earlier session of this browser's manager, played and finished over the JSON API."""
+    api = f"{server.url}/api/v1/sessions"
+    created = page.request.post(api, data={"scenario_id": SCENARIO, "mode": "drill"})
+    assert created.status == 201
+    session_id = created.json()["id"]
+    for line in script(style):
+        assert page.request.post(f"{api}/{session_id}/turns", data={"text": line}).status == 201
+    assert page.request.post(f"{api}/{session_id}/finish").ok
+
+
 def test_catalog_to_briefing_to_session_to_scorecard_to_history(
     page: Any, live_server: LiveServer
 ) -> None:
+    practise_through_the_api(page, live_server, "telling")
     page.goto(live_server.url + "/")
     assert page.locator(".scenario-card").count() >= 10
     screenshot(page, "catalog-laptop")
@@ -99,9 +111,15 @@ def test_catalog_to_briefing_to_session_to_scorecard_to_history(
     page.get_by_role("navigation", name="Main").get_by_role("link", name="History").click()
     page.wait_for_url("**/history")
     rows = page.locator(".sessions-table tbody tr")
-    assert rows.count() == 1
-    assert "Passed" in rows.first.inner_text()
+    assert rows.count() == 2
+    assert "Passed" in rows.first.inner_text()  # newest first
+    assert "Not passed" in rows.nth(1).inner_text()
     assert page.locator(".progress-card svg").count() >= 5
+    assert page.locator(".progress-card .chart-line").count() >= 5
+    assert (
+        "up 3 levels"
+        in page.locator(".progress-card", has_text="Asks more than tells").inner_text()
+    )
     screenshot(page, "history-laptop")
 
 

@@ -47,7 +47,7 @@ from app.web.templating import templates
 router = APIRouter(include_in_schema=False)
 
 EVENT_STREAM = "text/event-stream"
-PENDING_MESSAGE = "The rep hasn't replied to your last message yet. It is saved: press Retry."
+PENDING_MESSAGE = "Your last message is saved, but the reply never arrived. Press Retry."
 
 
 def engine_label(engine: str, settings: Settings) -> str:
@@ -312,7 +312,7 @@ def _encode(event: TurnEvent, ctx: dict[str, Any]) -> bytes:
         return _sse("rep", {"index": event.turn.index, "html": _turn_html(event.turn, ctx)})
     assert isinstance(event, ReplyFailed)
     html = templates.get_template("_partials/reply_failed.html").render(
-        message=event.message, session_id=ctx["session_id"]
+        message=event.message, session_id=ctx["session_id"], rep_name=ctx["rep_name"]
     )
     return _sse("failed", {"html": html})
 
@@ -421,12 +421,12 @@ async def history(
                 line.title,
                 [
                     charts.LevelPoint(
-                        label=p.when.strftime("%d %b"),
+                        label=f"#{n}, {p.when:%d %b}",
                         detail=f"{p.title}, {p.when:%d %b %Y}",
                         level=p.level,
                         href=f"/sessions/{p.session_id}/scorecard",
                     )
-                    for p in line.points
+                    for n, p in enumerate(line.points, 1)
                 ],
                 chart_id=f"progress-{line.id}",
             ),
