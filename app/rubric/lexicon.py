@@ -89,7 +89,8 @@ SOCIAL = _c(
         have\ a\ seat|take\ a\ seat|grab\ a\ (?:seat|chair|coffee)|
         give\ me\ (?:a|one|two)\ (?:sec|second|minute|moment|mo)|bear\ with\ me|hang\ on|
         catch\ you|(?:(?:just\ so\ you\ know|heads\ up|fyi|btw),?\ )?i\ (?:need|have|'ve\ got|
-            will\ have|'ll\ have)\ to\ (?:leave|go|jump|run|head\ off|step\ out|dash|hop\ off)\b|(?:i've|i\ have)\ got\ (?:my|the)\ (?:notes|file|deck|report)|
+            will\ have|'ll\ have)\ to\ (?:leave|go|jump|run|head\ off|step\ out|dash|hop\ off)\b|
+        (?:i've|i\ have)\ got\ (?:my|the)\ (?:notes|file|deck|report)|
         (?:that's|that\ is)\ all\ (?:i\ had|i've\ got|i\ have|from\ me)|
         let\ me\ (?:just\ )?(?:share\ my\ screen|grab|pull\ up|close\ the|open\ (?:the|my|up)|
             find\ (?:the|my|your)|get\ (?:my|the)\ (?:notes|laptop|screen)|mute|unmute|

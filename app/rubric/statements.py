@@ -121,7 +121,8 @@ AFFIRMATION = lx.family(
       | (?:is|that's|that\ is)\ (?:exactly\ )?what\ (?:progress|growth|success|change|leadership|
             commitment|resilience|courage)\ looks\ like
       | you\ (?:still\ )?(?!felt|thought|knew|wanted|worried|feared|needed)(?:came|went|kept|stayed|
-            did|showed|got|made|finished|tried|\w+ed)\b[^.?!]{0, 40}\beven\ (?:though|when|if|after|on)
+            did|showed|got|made|finished|tried|\w+ed)\b[^.?!]{{0,40}}
+            \beven\ (?:though|when|if|after|on)
       | (?:made|took)\ (?:a|the)\ (?:hard|tough|brave|difficult|bold|right)\ (?:call|decision|
           choice)
       | you\ couldn't\ have\ done\ .{{0,30}}\ ago | you(?:'re|\ are)\ still\ (?:\w+ing)\b.{{0,20}}$
