@@ -88,7 +88,9 @@ SOCIAL = _c(
         no\ problem|no\ worries|no\ rush|can\ you\ (?:hear|see)\ me|come\ (?:on\ )?in|
         have\ a\ seat|take\ a\ seat|grab\ a\ (?:seat|chair|coffee)|
         give\ me\ (?:a|one|two)\ (?:sec|second|minute|moment|mo)|bear\ with\ me|hang\ on|
-        catch\ you|(?:(?:just\ so\ you\ know|heads\ up|fyi|btw),?\ )?i\ (?:need|have|'ve\ got|
+        catch\ you|(?:that's|that\ is|that\ was)\ (?:really\ |very\ |super\ )?(?:helpful|useful)
+            (?:,?\ (?:thank\ you|thanks))?\W*$|(?:(?:just\ so\ you\ know|heads\ up|fyi|
+                btw),?\ )?i\ (?:need|have|'ve\ got|
             will\ have|'ll\ have)\ to\ (?:leave|go|jump|run|head\ off|step\ out|dash|hop\ off)\b|
         (?:i've|i\ have)\ got\ (?:my|the)\ (?:notes|file|deck|report)|
         (?:that's|that\ is)\ all\ (?:i\ had|i've\ got|i\ have|from\ me)|
@@ -260,7 +262,8 @@ OPEN_INVITE = _c(
         expand\ on|unpack|elaborate|fill\ me\ in|paint\ (?:me\ )?a\ picture|
         give\ me\ (?:a\ sense|an\ example|a\ picture|some\ context|the\ background|a\ flavou?r|
             more|the\ (?:story|headlines|rundown))|
-        think\ out\ loud|run\ me\ through|bring\ me\ up\ to\ speed|go\ back\ to\ (?:the|when)|
+        think\ out\ loud|run\ me\ through|bring\ me\ up\ to\ speed|
+        go\ back\ to\ (?:the\ (?:start|beginning|moment|part|point)|when)\b|
         talk\ about\ (?:what|how|why|that|the)|say\ (?:what|how))
       | (?:i'm|i\ am|i'd\ be|i\ would\ be|i\ was)\ (?:really\ |just\ |genuinely\ )?
             (?:curious|interested|wondering)\ (?:what|how|why|where|who|which|about|to\ hear|
@@ -544,6 +547,10 @@ ADVICE = family(
           make\ a\ (?:big\ )?difference|
             be\ (?:good|a\ good|worth|your\ best))
       | for\ next\ (?:week|time|session),?\ (?:try|see\ if|i'd|why\ not|have\ a\ go)
+      | (?<=^\ )think\ about\ \w+ing\b
+      | you(?:'ll|\ will|'d|\ would)\ (?:get|have|find\ it)\ (?:a\ lot\ |much\ |far\ )?(?:more|
+          better|
+            easier)\b[^.?!]{0,40}\bif\ you\b
     """,
 )
 # Modal phrasing that is really reassurance, praise or a feeling ("you should be proud").

@@ -72,6 +72,12 @@ AFFIRMATION = lx.family(
       | made\ (?:all\ )?the\ difference
       | (?:give\ yourself|deserve|take\ (?:some|the))\ credit | credit\ to\ you
       | (?:not|isn't|wasn't)\ (?:an\ )?easy\ (?:thing\ )?to\ do | not\ everyone\ (?:would|could|can)
+      | (?:that's|that\ is|it's|it\ is|that\ was|
+          it\ was)\ not\ (?:an\ )?easy(?:\ thing)?(?:\ to\ do)?\W*$
+      | (?:and\ )?(?:it|that)\ (?:really\ )?(?:paid|pays|is\ paying|has\ paid)\ off
+      | you(?:'ve|\ have)\ (?:built|created|formed|developed|made|got)\ (?:a\ |
+          some\ )?(?:real\ |great\ |
+            good\ |solid\ |new\ |healthy\ )?(?:habit|routine|momentum|progress|rhythm|foundation)
       | something\ to\ be\ proud\ of | you(?:'ve|\ have)?\ (?:showed|shown)\ (?:real|a\ lot|great|
             how|that\ you)
       | you\ (?:did|made)\ it\W*$ | (?:that's|that\ is)\ (?:a\ )?(?:real\ )?(?:strength|skill)
@@ -310,6 +316,11 @@ _AFTER_VERB = wordset(
 )
 
 
+# Nouns that praise whoever the sentence is about ("Two weeks off cigarettes is a big
+# achievement"), even when it does not say "you".
+_ACHIEVEMENTS = wordset("achievement accomplishment breakthrough milestone")
+
+
 def imperative(core: str, words: list[str]) -> str | None:
     """The verb when a unit opens with an instruction ("Point them to...", "Call the CFO")."""
     if not words:
@@ -386,11 +397,19 @@ def evidence(core: str, so_lead: bool) -> Evidence:
     verb = imperative(core, words)
     if verb and (reflect is None or reflect.start() > 1):
         return Evidence((Act.ADVICE, f"opens with the instruction '{verb}'"))
+    lead_in, comma, rest = core.partition(", ")
+    if comma and len(lead_in) <= 30:
+        # "Next quarter, spend more time on discovery." / "If they say no, walk away."
+        verb = imperative(rest, _TOKEN.findall(rest))
+        if verb:
+            why = f"an instruction ('{verb}') after '{lead_in}'"
+            return Evidence((Act.ADVICE, why))
     if cues["autonomy"]:
         return Evidence((Act.OTHER, "leaves the choice with the rep (autonomy), not input"))
 
     praise = tokens & PRAISE_WORDS
     about_rep = you or core.startswith(("that", "the way", "this", "what a"))
+    about_rep = about_rep or not praise.isdisjoint(_ACHIEVEMENTS)
     if praise and reflect is None and about_rep and tokens.isdisjoint(NEGATIVE_WORDS):
         return Evidence((Act.AFFIRMATION, f"names a strength of the rep ('{sorted(praise)[0]}')"))
     positive = tokens & POSITIVE_WORDS
