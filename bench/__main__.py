@@ -33,6 +33,16 @@ def machine() -> str:
     )
 
 
+def kept_sections(fresh: list[str]) -> list[str]:
+    """Running some benchmarks keeps the other sections already in the file, in place."""
+    if not OUT.exists():
+        return fresh
+    by_heading = {s.strip().splitlines()[0]: s.strip() for s in fresh}
+    old = ["## " + part for part in OUT.read_text(encoding="utf-8").split("\n## ")[1:]]
+    merged = [by_heading.pop(s.strip().splitlines()[0], s.strip()) for s in old]
+    return merged + list(by_heading.values())
+
+
 def main(argv: list[str]) -> None:
     names = argv or sorted(p.stem for p in Path(__file__).parent.glob("*_bench.py"))
     sections = []
@@ -40,6 +50,8 @@ def main(argv: list[str]) -> None:
         print(f"== {name}", file=sys.stderr, flush=True)
         module = importlib.import_module(f"bench.{name}")
         sections.append(module.run())
+    if argv:
+        sections = kept_sections(sections)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     text = (
         "# Benchmarks\n\n"

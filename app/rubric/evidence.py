@@ -184,10 +184,15 @@ def _rep_next_step(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
         if detail.told_turn is not None:
             yield from (e for e in _telling(t) if e.turn == detail.told_turn)
         if not detail.stated:
-            yield from t.units(
-                lambda u: u.act in ASKING_ACTS and "will" in _stages(u),
-                "asked for a commitment, but the rep named no concrete step",
-            )
+            will_turns = set(t.metrics.grow.turns["will"])  # GROW already found them
+            for index, unit in t.coach_units:
+                if index in will_turns and unit.act in ASKING_ACTS and "will" in _stages(unit):
+                    yield Cite(
+                        index,
+                        unit.text,
+                        "asked for a commitment, but the rep named no concrete step",
+                        unit.act,
+                    )
 
     return owned(), told()
 

@@ -9,7 +9,7 @@ here works on whitespace tokens so the words come back exactly as the coach wrot
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.rubric.verbs import COMMON_VERBS, base_of_gerund, gerund, word_set
 
@@ -69,8 +69,7 @@ _END = ".,;:!?…"
 _SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=\S)")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A whitespace token: the word as written, its bare lower-case form, a clause end."""
 
     text: str

@@ -223,6 +223,7 @@ _KEYS: dict[re.Pattern[str], tuple[str, ...]] = {
         strict=True,
     )
 }
+_ALL_KEYS = frozenset(key for keys in _KEYS.values() for key in keys)
 _TAKEOVER = re.compile(
     r"\b(?:i'll|i will|i can|i could|i'm going to|i am going to|i'm gonna|let me|"
     r"i'd be happy to|i'm happy to|^happy to|i can just|allow me to|why don't i|how about i|"
@@ -303,10 +304,11 @@ def _match(
     text: str, forms: tuple[tuple[re.Pattern[str], bool], ...], depth: int = 0
 ) -> str | None:
     lower = text.lower()
+    present = {key for key in _ALL_KEYS if key in lower}
     for pattern, swap in forms:
         keys = _KEYS.get(pattern)
-        if keys is not None and not any(key in lower for key in keys):
-            continue  # a substring test is far cheaper than the search it rules out
+        if keys is not None and present.isdisjoint(keys):
+            continue  # substring tests are far cheaper than the search they rule out
         found = pattern.search(text)
         if not found:
             continue
