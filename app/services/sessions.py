@@ -32,6 +32,7 @@ from app.services.practice import PracticeSession, PracticeTurn
 from app.services.views import Mode, SessionListItem, SessionView, TurnPair, TurnView, list_item
 from app.storage import Database, SessionRecord, TurnRecord, utcnow
 from app.storage import repository as repo
+from app.storage.writer import GroupWriter
 
 DEFAULT_CACHE_SIZE = 1024
 
@@ -198,6 +199,7 @@ class SessionService:
         cache_size: int = DEFAULT_CACHE_SIZE,
     ) -> None:
         self.db = db
+        self._writer = GroupWriter(db)
         self.library = library
         self.engine = engine
         self.max_turn_chars = max_turn_chars
@@ -358,7 +360,7 @@ class SessionService:
 
     async def _save(self, live: _Live, record: TurnRecord) -> None:
         try:
-            saved = await self.db.run(repo.insert_turn, live.record.id, record)
+            saved = await self._writer.write(repo.insert_turn, live.record.id, record)
         except BaseException:
             self._forget(live.record.id)
             raise

@@ -106,6 +106,10 @@ class Database:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, functools.partial(self.call, work, *args))
 
+    def submit(self, work: Callable[..., Any], *args: Any) -> None:
+        """Queue `work(*args)` on a database thread without waiting for it."""
+        self._executor.submit(work, *args)
+
     def close(self) -> None:
         """Stop the database threads and close every connection."""
         self._executor.shutdown(wait=True)

@@ -37,7 +37,12 @@ class BodyLimit:
                 if value.isdigit() and int(value) > self.max_bytes:
                     await self._refuse(send)
                     return
-                break
+                # The HTTP server holds the body to its declared length: nothing to count.
+                await self.app(scope, receive, send)
+                return
+        await self._counted(scope, receive, send)
+
+    async def _counted(self, scope: Scope, receive: Receive, send: Send) -> None:
         received = 0
         started = False
 

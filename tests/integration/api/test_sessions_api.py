@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -121,6 +123,23 @@ def test_a_request_body_over_the_size_limit_is_413(client: TestClient) -> None:
     )
     assert response.status_code == 413
     assert "limit" in response.json()["detail"]
+
+
+def test_a_streamed_request_body_over_the_size_limit_is_413(client: TestClient) -> None:
+    session = start(client)
+
+    def chunks() -> Iterator[bytes]:
+        yield b'{"text": "'
+        for _ in range(40):
+            yield b"a" * 65536
+        yield b'"}'
+
+    response = client.post(
+        f"/api/v1/sessions/{session['id']}/turns",
+        content=chunks(),
+        headers={"content-type": "application/json"},
+    )
+    assert response.status_code == 413
 
 
 def test_starting_needs_a_known_scenario_and_a_valid_mode(client: TestClient) -> None:
