@@ -565,6 +565,8 @@ NOT_ADVICE = family(
       | (?:you're|you\ are)\ (?:feeling|saying|telling\ me|worried|afraid|concerned|thinking)\b
       | you\ (?:know|knew)\ you\ (?:should|need|have\ to)
       | you\ (?:can|could)\ (?:see|tell|hear|feel|imagine)\b
+      | you(?:'re|\ are)\ (?:confident|sure|certain|convinced)\ (?:that\ )?you\ (?:could|can|should|
+            will|would)
       | you\ (?:can't|couldn't)\ (?:have|be)\b
     """,
 )

@@ -63,7 +63,11 @@ AFFIRMATION = lx.family(
       | that\ (?:took|takes|must\ have\ taken|shows|showed|says\ a\ lot|speaks)
       | (?:shows|showed|took|takes)\ (?:real\ |a\ lot\ of\ |some\ |great\ )?(?:courage|guts|
             nerve|discipline|initiative|persistence|care|leadership|maturity|judg(?:e)?ment|
-            self-awareness|honesty|commitment|grit|resilience|skill)
+            self-awareness|honesty|commitment|grit|resilience|skill|strength|bravery|
+            determination|effort|willpower|self-control)
+      | (?:it|that)\ (?:took|takes)\ (?:real\ |a\ lot\ of\ |some\ |great\ )?(?:strength|bravery|
+            determination|effort|willpower|self-control|courage|guts|nerve|honesty)
+      | (?:on\ your\ own|by\ yourself|all\ by\ yourself|without\ (?:any\ )?help)\W*$
       | i\ (?:really\ |genuinely\ |truly\ |do\ )?(?:appreciate|admire|respect|love|like|value)
             \ (?:how|that\ you|the\ way|your|you\ for|what\ you)
       | i\ (?:really\ |genuinely\ |truly\ |do\ )?(?:respect|admire|appreciate)\ (?:that|it|this)\W*$
@@ -194,7 +198,8 @@ REFLECTION = lx.family(
             confused|uncertain|ambivalent|caught|kind\ of|a\ bit|a\ little|starting\ to|
             beginning\ to|ready|not\ ready|fed\ up|sick\ of|tired\ of|done\ with|weighing|
             finding|facing|carrying|dealing|juggling|trying|hopeful|skeptical|sceptical|
-            doubting|questioning|relieved|unclear|determined|wrestling|balancing|caught)
+            doubting|questioning|relieved|unclear|determined|wrestling|balancing|caught|
+            confident|sure|certain|convinced)
       | you\ (?:feel|felt|think|thought|believe|want|wanted|wish|hope|hoped|wonder|
             don't\ (?:know|think|feel|want|see|like|believe)|didn't\ (?:know|think|expect|want|
             feel)|aren't\ sure|weren't\ sure|can't\ (?:see|figure|tell|decide)|find|found|
@@ -230,7 +235,7 @@ FEELING_WORDS = wordset(
     "exhausting drained draining hurt hurts painful pain sad upset angry anger annoyed "
     "annoying disappointed disappointing disappointment gutted embarrassed embarrassing "
     "ashamed shame guilty guilt lonely alone stuck trapped torn conflicted ambivalent "
-    "unsure uncertain confused confusing lost hopeless helpless powerless pressure "
+    "unsure uncertain confused confusing lost hopeless helpless powerless "
     "pressured demoralising demoralizing discouraged defeated deflated hard difficult tough "
     "rough heavy sting stings stung deep loud unfair relieved relief excited exciting "
     "hopeful nervous uneasy uncomfortable awkward burden burnt burned burnout worn grilled "
@@ -263,6 +268,8 @@ INFO_FRAME = lx.family(
             totally\ )?(?:normal|common|typical|expected|a\ common\ one|usual)\b
       | you\ (?:can|can't|cannot|are\ allowed\ to|aren't\ allowed\ to|'re\ allowed\ to|
             'll\ be\ able\ to|won't\ be\ able\ to)\ (?!always|also|just|try|start|still)\w+
+      | (?:raises|lowers|increases|reduces|causes|triggers|affects|improves|worsens|damages|
+            protects|doubles|halves)\ (?:your|the|a|blood|risk)
       | (?:can|could|may)\ (?:make|cause|help|reduce|lower|raise|
             increase|prescribe|affect)\b
     """,
@@ -275,7 +282,8 @@ NUMBER_WORDS = wordset(
 )
 ANSWER_START = _c(r"^\W*(?:yes|yeah|yep|no|nope|right|correct|exactly|actually)\b[\s,.]")
 _THIRD_PERSON_SUBJECT = re.compile(
-    r"^(?:the|their|our|his|her|its|a|an|this|these|those|[a-z]+'s)\s+(?!way\b|part\b|thing\b|"
+    r"^(?:the|their|our|his|her|its|a|an|this|these|those|"
+    r"(?!(?:there|that|it|what|here|he|she|who|where|how|let)'s)[a-z]+'s)\s+(?!way\b|part\b|thing\b|"
     r"one\b)[a-z]+"
 )
 SECOND_PERSON_WORDS = wordset("you you're you've you'd you'll your yours yourself")
