@@ -88,7 +88,11 @@ SOCIAL = _c(
         no\ problem|no\ worries|no\ rush|can\ you\ (?:hear|see)\ me|come\ (?:on\ )?in|
         have\ a\ seat|take\ a\ seat|grab\ a\ (?:seat|chair|coffee)|
         give\ me\ (?:a|one|two)\ (?:sec|second|minute|moment|mo)|bear\ with\ me|hang\ on|
-        catch\ you|(?:that's|that\ is|that\ was)\ (?:really\ |very\ |super\ )?(?:helpful|useful)
+        catch\ you|(?:i'll|i\ will|let\ me)\ (?:book|grab|find|reserve|sort)\ (?:us\ )?(?:a|the|
+            another)
+            \ (?:room|slot|time)\b|(?:i'll|i\ will)\ (?:move|reschedule)\ (?:it|our|the\ (?:meeting|
+            session|call))\b|(?:i'll|i\ will)\ send\ (?:you\ )?(?:an?\ )?(?:invite|calendar)|
+                (?:that's|that\ is|that\ was)\ (?:really\ |very\ |super\ )?(?:helpful|useful)
             (?:,?\ (?:thank\ you|thanks))?\W*$|(?:(?:just\ so\ you\ know|heads\ up|fyi|
                 btw),?\ )?i\ (?:need|have|'ve\ got|
             will\ have|'ll\ have)\ to\ (?:leave|go|jump|run|head\ off|step\ out|dash|hop\ off)\b|
@@ -336,7 +340,7 @@ LEADING = _c(
       | should\ (?:you|we|they)\ (?:not\ |just\ |maybe\ |at\ least\ )?
             (?!feel\b|be\ (?:worried|concerned|proud|happy)\b)
       | shouldn't\ \w+
-      | (?:don't|doesn't)\ (?:you|it)\ (?:think|feel|seem|make\ sense)
+      | (?:don't|doesn't)\ (?:you|it)\ (?:think|feel|seem|make\ sense|want\ to)
       | (?:wouldn't|couldn't|can't|won't)\ \w+
       | (?:isn't|aren't)\ (?:it|there|that|this)\ (?:really\ |just\ |simply\ )?(?:time|better|
             worth|a\ (?:good|better|case)|(?:the|your)\ (?:job|role|point)|about|because)
@@ -366,7 +370,14 @@ LEADING = _c(
       | (?:is|isn't)\ (?:it|there)\ (?:worth|time|better|a\ case\ for|an?\ (?:option|idea)\ to)
       | (?:do|did)\ you\ (?:think|feel)\ (?:you|it)\ (?:should|might\ be\ (?:worth|better|good)|
             would\ (?:help|be\ (?:better|worth|good|smart|wise))|could\ help|makes?\ sense\ to)
+      | (?:do|did)\ you\ think\ (?:it|that|this)\ (?:might|would|could)\ (?:help|be\ (?:better|
+          worth|
+            good|a\ good\ idea|easier|smart|wise|quicker))
+      | do\ you\ think\ you\ (?:could|can|might)\ (?:just\ |maybe\ )?{_ACTION}\b
       | (?:would|will)\ you\ consider\ \w+ing
+      | would\ you\ be\ (?:open|willing)\ to\ (?:just\ )?{_ACTION}\b
+      | (?:is\ there\ )?any\ reason\ (?:not\ to|you\ (?:can't|couldn't|wouldn't|shouldn't))
+      | how\ would\ it\ be\ if\ you
       | (?:do|did)\ you\ (?:want|need)\ to\ (?:try|call|email|send|loop|bring|escalate|reach|
             push|offer|get|go|set\ up|book)
       | (?:you're|you\ are)\ (?:not\ )?(?:going\ to|gonna)\ .{{0,60}},\ (?:are|aren't)\ you\W*$

@@ -128,6 +128,7 @@ AFFIRMATION = lx.family(
             never|don't|wouldn't|avoid|can't|couldn't|give\ up|quit)
       | (?:says|said)\ a\ lot\ about\ you | you\ did\ (?:exactly\ )?what\ you\ said
       | (?:says|speaks)\ (?:a\ lot|volumes)\W*$
+      | you\ (?:should|can|could)\ (?:feel|be)\ (?:really\ |very\ |so\ )?(?:good|proud|pleased)
       | (?:is|that's|that\ is)\ (?:exactly\ )?what\ (?:progress|growth|success|change|leadership|
             commitment|resilience|courage)\ looks\ like
       | you\ (?:still\ )?(?!felt|thought|knew|wanted|worried|feared|needed)(?:came|went|kept|stayed|
@@ -149,7 +150,8 @@ ACHIEVEMENT = re.compile(
 _DONE_WELL = re.compile(
     r"""\b(?:well|great|nicely|brilliantly|beautifully|the\ hard\ part|a\ great|a\ good|
         impressive|really\ good|right\ thing|excellent|strong|smart|perfectly|exactly\ right|
-        like\ a\ pro|calm|composed|firm|your\ ground)\b""",
+        like\ a\ pro|calm|composed|firm|your\ ground|with\ (?:a\ lot\ of\ |real\ |such\ |great\ )?
+        (?:grace|poise|skill|style|care|confidence|maturity|composure|patience|tact))\b""",
     re.VERBOSE,
 )
 
@@ -189,6 +191,7 @@ REFLECTION = lx.family(
             (?:really\ |pretty\ |quite\ |very\ )?(?:hard|frustrating|difficult|tough|stressful|
             important|exhausting|overwhelming|confusing|scary|disappointing|painful|rough))
       | sounds\ (?:like|as\ if|as\ though) | seems\ (?:like|as\ if|that)
+      | (?:they|he|she|it|that|everyone|nobody)\ (?:seem|seems|sound|sounds)\ \w+
       | (?:i'm|i\ am)\ hearing | what\ i(?:'m|\ am)\ hearing | i\ hear\ (?:that\ )?you
       | (?:if\ )?i(?:'m|\ am)\ (?:hearing|understanding)\ you\ (?:right|correctly)
       | what\ you(?:'re|\ are)\ (?:saying|telling\ me|describing)
@@ -240,10 +243,9 @@ FEELING_WORDS = wordset(
     "rough heavy sting stings stung deep loud unfair relieved relief excited exciting "
     "hopeful nervous uneasy uncomfortable awkward burden burnt burned burnout worn grilled "
     "judged blamed ignored invisible undermined betrayed dread dreading struggle struggling "
-    "mess brutal awful terrible miserable grief loss miss missing scary silly real easy "
-    "caught off guard blow setback fatigue breathe room proud bored boring pointless "
-    "meaningless energises energizes energised drains matter matters mattered important "
-    "care cares dream hope hoping wish"
+    "mess brutal awful terrible miserable grief loss miss missing setback fatigue proud "
+    "bored boring pointless meaningless energises energizes energised drains matters "
+    "mattered important dream hope hoping wish"
 )
 CONTINUATION = _c(r"^(?:and|but|which|even\ though|because|especially|like|or|yet)\b")
 # Statements that hand over a fact: numbers, generalisations, sources, the coach's knowledge.
@@ -283,8 +285,8 @@ NUMBER_WORDS = wordset(
 ANSWER_START = _c(r"^\W*(?:yes|yeah|yep|no|nope|right|correct|exactly|actually)\b[\s,.]")
 _THIRD_PERSON_SUBJECT = re.compile(
     r"^(?:the|their|our|his|her|its|a|an|this|these|those|"
-    r"(?!(?:there|that|it|what|here|he|she|who|where|how|let)'s)[a-z]+'s)\s+(?!way\b|part\b|thing\b|"
-    r"one\b)[a-z]+"
+    r"(?!(?:there|that|it|what|here|he|she|who|where|how|let)'s)[a-z]+'s)"
+    r"\s+(?!way\b|part\b|thing\b|one\b)[a-z]+"
 )
 SECOND_PERSON_WORDS = wordset("you you're you've you'd you'll your yours yourself")
 _HAS_DIGIT = re.compile(r"\d")
