@@ -70,75 +70,112 @@ def _percentile(sorted_values: list[float], pct: float) -> float:
     return sorted_values[lo] + (sorted_values[hi] - sorted_values[lo]) * (k - lo)
 
 
+class _Connection:
+    """One keep-alive connection, driven through httpx's async transport.
+
+    The transport is httpx minus the client conveniences (cookie jar, redirects, URL
+    joining), which cost about as much client CPU as the server spends on a turn; the
+    identity cookie is kept by hand instead.
+    """
+
+    def __init__(self, base: str) -> None:
+        import httpx
+
+        self._httpx = httpx
+        self.base = base
+        self.cookie: str | None = None
+        self.transport = httpx.AsyncHTTPTransport(
+            limits=httpx.Limits(max_connections=1, max_keepalive_connections=1)
+        )
+
+    async def request(self, method: str, path: str, body: Any = None) -> tuple[int, bytes]:
+        """Send one request; the status and the whole response body."""
+        headers = {"content-type": "application/json"} if body is not None else {}
+        if self.cookie:
+            headers["cookie"] = self.cookie
+        content = json.dumps(body).encode() if body is not None else None
+        request = self._httpx.Request(method, self.base + path, headers=headers, content=content)
+        response = await self.transport.handle_async_request(request)
+        data = await response.aread()
+        set_cookie = response.headers.get("set-cookie")
+        if set_cookie:
+            self.cookie = set_cookie.split(";", 1)[0]
+        return response.status_code, data
+
+    async def close(self) -> None:
+        """Close the connection."""
+        await self.transport.aclose()
+
+
 async def _turn_worker(
     base: str, scenarios: list[str], worker: int, stop_at: float, warm_until: float
 ) -> dict[str, Any]:
-    import httpx
-
     latencies: list[float] = []
     errors = 0
     sent = 0
     acknowledged = 0  # turns the server said it saved: openings + 2 per answered turn
-    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30.0) as client:
-        line = worker
+    connection = _Connection(base)
+    line = worker
+    try:
         while time.perf_counter() < stop_at:
-            response = await client.post(
-                "/api/v1/sessions",
-                json={"scenario_id": scenarios[worker % len(scenarios)], "mode": "drill"},
+            scenario = scenarios[worker % len(scenarios)]
+            status, data = await connection.request(
+                "POST", "/api/v1/sessions", {"scenario_id": scenario, "mode": "drill"}
             )
-            if response.status_code != 201:
+            if status != 201:
                 errors += 1
                 continue
             acknowledged += 1
-            session = response.json()["id"]
+            turns_path = f"/api/v1/sessions/{json.loads(data)['id']}/turns"
             for _ in range(TURNS_PER_SESSION):
                 if time.perf_counter() >= stop_at:
                     break
                 text = COACH_LINES[line % len(COACH_LINES)]
                 line += 1
                 started = time.perf_counter()
-                response = await client.post(
-                    f"/api/v1/sessions/{session}/turns", json={"text": text}
-                )
+                status, _ = await connection.request("POST", turns_path, {"text": text})
                 elapsed = time.perf_counter() - started
                 sent += 1
-                if response.status_code == 201:
+                if status == 201:
                     acknowledged += 2
                     if started >= warm_until:
                         latencies.append(elapsed)
                 elif started >= warm_until:
                     errors += 1
+    finally:
+        await connection.close()
     return {"latencies": latencies, "errors": errors, "acknowledged": acknowledged, "sent": sent}
 
 
 async def _health_worker(base: str, stop_at: float, warm_until: float) -> dict[str, Any]:
-    import httpx
-
     latencies: list[float] = []
     errors = 0
     sent = 0
-    limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30.0) as client:
+    connection = _Connection(base)
+    try:
         while time.perf_counter() < stop_at:
             started = time.perf_counter()
-            response = await client.get("/healthz")
+            status, _ = await connection.request("GET", "/healthz")
             elapsed = time.perf_counter() - started
             sent += 1
             if started < warm_until:
                 continue
-            if response.status_code == 200:
+            if status == 200:
                 latencies.append(elapsed)
             else:
                 errors += 1
+    finally:
+        await connection.close()
     return {"latencies": latencies, "errors": errors, "acknowledged": 0, "sent": sent}
 
 
 async def _drive(base: str, kind: str, clients: int, seconds: float, first: int) -> dict[str, Any]:
-    import httpx
-
-    async with httpx.AsyncClient(base_url=base) as client:
-        scenarios = [s["id"] for s in (await client.get("/api/v1/scenarios")).json()]
+    connection = _Connection(base)
+    try:
+        _, data = await connection.request("GET", "/api/v1/scenarios")
+    finally:
+        await connection.close()
+    scenarios = [s["id"] for s in json.loads(data)]
     begin = time.perf_counter()
     warm_until = begin + WARMUP_SECONDS
     stop_at = warm_until + seconds
