@@ -17,7 +17,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 import yaml
 from sqlalchemy import Connection
@@ -29,7 +29,16 @@ from app.rubric.scoring import score
 from app.rubric.tagger import tag_transcript
 from app.services.identity import Manager
 from app.services.practice import PracticeSession, PracticeTurn
-from app.services.views import Mode, SessionListItem, SessionView, TurnPair, TurnView, list_item
+from app.services.views import (
+    Mode,
+    ScoreResult,
+    SessionListItem,
+    SessionView,
+    Speakers,
+    TurnPair,
+    TurnView,
+    list_item,
+)
 from app.storage import Database, SessionRecord, TurnRecord, utcnow
 from app.storage import repository as repo
 from app.storage.writer import GroupWriter
@@ -59,7 +68,11 @@ class TurnRejectedError(SessionError):
 
 
 class InvalidTranscriptError(SessionError):
-    """A transcript sent for scoring that cannot be scored (no coach turns)."""
+    """A transcript sent for scoring that cannot be read or scored; names the field."""
+
+    def __init__(self, message: str, field: str = "turns") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class ReplyFailedError(SessionError):
@@ -370,7 +383,7 @@ class SessionService:
 
     # --- finishing and reading --------------------------------------------------------
 
-    async def finish(self, manager: Manager, session_id: str) -> Scorecard:
+    async def finish(self, manager: Manager, session_id: str) -> ScoreResult:
         """End the session and score it; finishing again returns the same scorecard."""
         live = self._cache.get(session_id)
         if live is not None and live.record.manager_id == manager.id and live.busy:
@@ -380,24 +393,29 @@ class SessionService:
             raise _not_found(session_id)
         record, turns = loaded
         if record.scorecard is not None:
-            return Scorecard.model_validate(record.scorecard)
+            return ScoreResult.model_validate(record.scorecard)
         if not any(t.speaker == Speaker.COACH.value for t in turns):
             raise ConflictError(
                 "Say something to the rep before ending: there is nothing to score."
             )
         scenario = await self._scenario_version(record.scenario_id, record.scenario_hash)
         rubric = await self._rubric_version(record.rubric_id, record.rubric_hash)
-        scorecard = _score(record, turns, scenario, rubric)
+        speakers = Speakers(
+            coach=manager.display_name,
+            rep=scenario.rep.name,
+            note="a Coachsim session: the manager coached, the simulated rep replied",
+        )
+        result = ScoreResult.of(_score(record, turns, scenario, rubric), speakers)
         finished = await self.db.run(
-            repo.finish_session, session_id, scorecard.model_dump(mode="json")
+            repo.finish_session, session_id, result.model_dump(mode="json")
         )
         self._forget(session_id)
         if finished is None:
             # Someone else finished it first: theirs is the scorecard of record.
             again = await self.db.run(repo.get_session, session_id)
             if again is not None and again.scorecard is not None:
-                return Scorecard.model_validate(again.scorecard)
-        return scorecard
+                return ScoreResult.model_validate(again.scorecard)
+        return result
 
     async def get_session(self, manager: Manager | None, session_id: str) -> SessionView:
         """The session with all its turns and its scorecard, if it is this manager's."""
@@ -418,8 +436,8 @@ class SessionService:
         ]
 
     def score_transcript(
-        self, transcript: Transcript, *, rubric_id: str | None = None
-    ) -> Scorecard:
+        self, transcript: Transcript, *, rubric_id: str | None = None, speakers_note: str = ""
+    ) -> ScoreResult:
         """Score a conversation that did not happen here (POST /api/v1/score)."""
         scenario = None
         if transcript.scenario_id is not None:
@@ -434,7 +452,13 @@ class SessionService:
         decisions = {
             i: t.decision for i, t in enumerate(transcript.turns, 1) if t.decision is not None
         }
-        return score(tag_transcript(transcript), rubric, scenario, decisions=decisions)
+        card = score(tag_transcript(transcript), rubric, scenario, decisions=decisions)
+        speakers = Speakers(
+            coach=transcript.coach_name,
+            rep=transcript.rep_name,
+            note=speakers_note or "speakers as given in the transcript",
+        )
+        return ScoreResult.of(card, speakers)
 
     # --- internals --------------------------------------------------------------------
 
@@ -576,8 +600,3 @@ def _score(
 
 def _not_found(session_id: str) -> NotFoundError:
     return NotFoundError(f"There is no session {session_id!r}.")
-
-
-def scorecard_json(scorecard: Scorecard) -> dict[str, Any]:
-    """The scorecard as JSON data, as `coachsim score --format json` writes it."""
-    return scorecard.model_dump(mode="json")

@@ -98,6 +98,27 @@ class TurnPair(BaseModel):
     rep: TurnView
 
 
+class Speakers(BaseModel):
+    """Who was coach and who was rep, and how that was decided."""
+
+    coach: str | None
+    rep: str | None
+    note: str
+
+
+class ScoreResult(Scorecard):
+    """A scorecard as `coachsim score --format json` writes it: plus the speaker mapping."""
+
+    speakers: Speakers | None = None
+
+    @classmethod
+    def of(cls, scorecard: Scorecard, speakers: Speakers) -> ScoreResult:
+        """The result for a scorecard and its speakers."""
+        return cls.model_validate(
+            {**scorecard.model_dump(mode="json"), "speakers": speakers.model_dump()}
+        )
+
+
 class SessionView(BaseModel):
     """A session with every turn so far and, once finished, its scorecard."""
 
@@ -116,7 +137,7 @@ class SessionView(BaseModel):
         description="The last coach turn is saved but has no reply yet: retry it."
     )
     turns: list[TurnView]
-    scorecard: Scorecard | None
+    scorecard: ScoreResult | None
 
     @classmethod
     def build(
@@ -137,7 +158,7 @@ class SessionView(BaseModel):
             finished_at=record.finished_at,
             reply_pending=bool(turns) and turns[-1].speaker == Speaker.COACH.value,
             turns=[TurnView.from_record(t) for t in turns],
-            scorecard=Scorecard.model_validate(record.scorecard) if record.scorecard else None,
+            scorecard=ScoreResult.model_validate(record.scorecard) if record.scorecard else None,
         )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from app.content import Loaded
 from app.domain import Persona, Rubric, Scenario, Turn
@@ -46,7 +46,12 @@ class NewTurn(BaseModel):
 
 
 class ScoreRequest(BaseModel):
-    """A conversation that did not happen in Coachsim, to be scored."""
+    """A conversation that did not happen in Coachsim, to be scored.
+
+    Send either `turns` (speaker and text, as Coachsim's JSON transcripts have them) or
+    `content`: a whole transcript as text, in Coachsim JSON, `Name: text` lines, or
+    WebVTT from Zoom or Teams (`format` is detected when not given).
+    """
 
     model_config = ConfigDict(
         extra="forbid",
@@ -58,18 +63,36 @@ class ScoreRequest(BaseModel):
                         {"speaker": "coach", "text": "What do you think is holding it?"},
                     ],
                     "rubric_id": "ask-vs-tell",
-                }
+                },
+                {
+                    "content": "Dana: What's holding it up?\nSam: Procurement, I think.",
+                    "format": "text",
+                    "coach": "Dana",
+                },
             ]
         },
     )
 
-    turns: list[Turn] = Field(min_length=1, max_length=2000)
+    turns: list[Turn] | None = Field(default=None, min_length=1, max_length=2000)
+    content: str | None = Field(default=None, min_length=1, max_length=1_000_000)
+    format: Literal["json", "text", "vtt"] | None = Field(
+        default=None, description="The format of `content`; detected when not given."
+    )
+    coach: str | None = Field(
+        default=None, description="Who the coach is in `content` (else: who asks more)."
+    )
     scenario_id: str | None = Field(
         default=None, description="Scores discovery against this scenario's hidden facts."
     )
     rubric_id: str | None = Field(
         default=None, description="Defaults to the scenario's rubric, else the first installed."
     )
+
+    @model_validator(mode="after")
+    def _one_transcript(self) -> ScoreRequest:
+        if (self.turns is None) == (self.content is None):
+            raise ValueError("send the transcript as either `turns` or `content`, not both")
+        return self
 
 
 class DisplayName(BaseModel):

@@ -115,7 +115,7 @@ async def _service_error(request: Request, exc: Exception) -> Response:
     elif isinstance(exc, InvalidNameError):
         body = {"detail": [field_error("display_name", str(exc), "value_error")]}
     elif isinstance(exc, InvalidTranscriptError):
-        body = {"detail": [field_error("turns", str(exc), "value_error")]}
+        body = {"detail": [field_error(exc.field, str(exc), "value_error")]}
     elif isinstance(exc, ReplyFailedError):
         body = {
             "detail": str(exc),

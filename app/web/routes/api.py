@@ -14,17 +14,19 @@ from typing import Any
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import StreamingResponse
 
-from app.domain import Scorecard, Transcript
+from app.domain import Transcript
+from app.formats import TranscriptFormatError, parse_transcript
 from app.services.identity import Manager
 from app.services.sessions import (
     CoachSaved,
+    InvalidTranscriptError,
     NotFoundError,
     ReplyChunk,
     ReplyFailed,
     RepSaved,
     TurnEvent,
 )
-from app.services.views import SessionListItem, SessionView, TurnPair
+from app.services.views import ScoreResult, SessionListItem, SessionView, TurnPair
 from app.web.api_models import (
     DisplayName,
     ErrorOut,
@@ -180,25 +182,35 @@ async def retry_reply(
 
 @router.post(
     "/sessions/{session_id}/finish",
-    response_model=Scorecard,
+    response_model=ScoreResult,
     responses={**NOT_FOUND, **CONFLICT},
     summary="End the session and score it",
 )
-async def finish(session_id: str, manager: ManagerDep, sessions: SessionsDep) -> Scorecard:
+async def finish(session_id: str, manager: ManagerDep, sessions: SessionsDep) -> ScoreResult:
     """The scorecard, as `coachsim score --format json` writes it; again returns the same."""
     return await sessions.finish(_owner(manager, session_id), session_id)
 
 
 @router.post(
     "/score",
-    response_model=Scorecard,
+    response_model=ScoreResult,
     responses=NOT_FOUND,
     summary="Score a transcript",
 )
-async def score_transcript(body: ScoreRequest, sessions: SessionsDep) -> Scorecard:
+async def score_transcript(body: ScoreRequest, sessions: SessionsDep) -> ScoreResult:
     """Score a conversation that did not happen in Coachsim."""
-    transcript = Transcript(turns=body.turns, scenario_id=body.scenario_id)
-    return sessions.score_transcript(transcript, rubric_id=body.rubric_id)
+    if body.content is not None:
+        try:
+            read = parse_transcript(body.content, body.format, body.coach)
+        except TranscriptFormatError as exc:
+            raise InvalidTranscriptError(str(exc), field="content") from None
+        transcript, note = read.transcript, read.speakers
+        if body.scenario_id is not None:
+            transcript = transcript.model_copy(update={"scenario_id": body.scenario_id})
+    else:
+        transcript = Transcript(turns=body.turns or [], scenario_id=body.scenario_id)
+        note = ""
+    return sessions.score_transcript(transcript, rubric_id=body.rubric_id, speakers_note=note)
 
 
 @router.get("/me", response_model=ManagerOut, responses=NOT_FOUND, summary="Who am I")

@@ -36,6 +36,35 @@ def test_scoring_against_a_scenario_uses_its_rubric_and_hidden_facts(client: Tes
     assert "discovery" in card["metrics"]
 
 
+def test_a_transcript_sent_as_text_is_read_and_its_speakers_reported(
+    client: TestClient,
+) -> None:
+    content = (
+        "Dana: How is the Acme renewal going?\n"
+        "Sam: Slowly. Procurement went quiet after our champion left.\n"
+        "Dana: What do you think changed for them?\n"
+    )
+    response = client.post("/api/v1/score", json={"content": content, "coach": "Dana"})
+    assert response.status_code == 200
+    card = response.json()
+    assert (card["speakers"]["coach"], card["speakers"]["rep"]) == ("Dana", "Sam")
+    assert card["speakers"]["note"]
+    coach_turns = [t for t in card["transcript"] if t["speaker"] == "coach"]
+    assert len(coach_turns) == 2
+
+
+def test_a_webvtt_recording_can_be_scored(client: TestClient) -> None:
+    content = (
+        "WEBVTT\n\n"
+        "00:00:01.000 --> 00:00:04.000\n<v Dana>What is getting in the way?</v>\n\n"
+        "00:00:05.000 --> 00:00:09.000\n<v Sam>Legal has had the contract for weeks.</v>\n\n"
+        "00:00:10.000 --> 00:00:12.000\n<v Dana>So it is stuck with legal.</v>\n"
+    )
+    response = client.post("/api/v1/score", json={"content": content, "coach": "Dana"})
+    assert response.status_code == 200
+    assert response.json()["speakers"]["coach"] == "Dana"
+
+
 def test_bad_transcripts_are_refused_with_the_field_named(client: TestClient) -> None:
     empty = client.post("/api/v1/score", json={"turns": []})
     assert empty.status_code == 422
@@ -47,6 +76,13 @@ def test_bad_transcripts_are_refused_with_the_field_named(client: TestClient) ->
     assert bad_speaker.status_code == 422
     unknown_rubric = client.post("/api/v1/score", json={"turns": TRANSCRIPT, "rubric_id": "nope"})
     assert unknown_rubric.status_code == 404
+    both = client.post("/api/v1/score", json={"turns": TRANSCRIPT, "content": "Dana: Hi?"})
+    assert both.status_code == 422
+    neither = client.post("/api/v1/score", json={"rubric_id": "ask-vs-tell"})
+    assert neither.status_code == 422
+    unreadable = client.post("/api/v1/score", json={"content": "{not json", "format": "json"})
+    assert unreadable.status_code == 422
+    assert unreadable.json()["detail"][0]["loc"] == ["body", "content"]
 
 
 def test_the_openapi_document_describes_the_session_contract(client: TestClient) -> None:
@@ -61,7 +97,7 @@ def test_the_openapi_document_describes_the_session_contract(client: TestClient)
     assert schemas["TurnPair"].get("examples")
     assert paths["/api/v1/sessions"]["post"]["responses"]["201"]
     finish = paths["/api/v1/sessions/{session_id}/finish"]["post"]["responses"]["200"]
-    assert finish["content"]["application/json"]["schema"]["$ref"].endswith("/Scorecard")
+    assert finish["content"]["application/json"]["schema"]["$ref"].endswith("/ScoreResult")
     for path in ("/api/v1/scenarios", "/api/v1/scenarios/{scenario_id}", "/api/v1/score"):
         assert path in paths
 

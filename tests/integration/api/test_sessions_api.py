@@ -205,6 +205,7 @@ def test_finishing_scores_the_session_and_later_turns_are_409(
     assert all({"id", "level", "evidence"} <= set(c) for c in card["criteria"])
     assert "discovery" in card["metrics"]
     assert card["scenario_id"] == SCENARIO
+    assert card["speakers"]["rep"] == app.state.library.scenarios[SCENARIO].model.rep.name
 
     late = client.post(f"/api/v1/sessions/{session['id']}/turns", json={"text": "One more?"})
     assert late.status_code == 409
