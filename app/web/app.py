@@ -18,7 +18,7 @@ from app.services.sessions import SessionService
 from app.storage import Database, upgrade
 from app.web.errors import install_error_handlers
 from app.web.limits import BodyLimit
-from app.web.routes import api, catalog, health, pages
+from app.web.routes import api, catalog, health, pages, results
 
 STATIC_DIR = ROOT / "static"
 
@@ -55,4 +55,5 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
     app.include_router(api.router)
     app.include_router(catalog.router)
     app.include_router(pages.router)
+    app.include_router(results.router)
     return app

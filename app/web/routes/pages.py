@@ -1,4 +1,4 @@
-"""The practice loop in the browser: start, chat with streamed replies, finish, scorecard, history.
+"""The practice conversation in the browser: start, chat with streamed replies, retry, finish.
 
 Turn and retry posts serve two kinds of client from one route. A page with JavaScript asks
 for `text/event-stream` and gets the saved coach turn, the rep's reply token by token and
@@ -33,7 +33,7 @@ from app.services.sessions import (
 )
 from app.services.views import SessionView, TurnView
 from app.storage import utcnow
-from app.web import charts, present
+from app.web import present
 from app.web.deps import (
     IdentityDep,
     LibraryDep,
@@ -57,7 +57,8 @@ def engine_label(engine: str, settings: Settings) -> str:
     return f"an LLM ({settings.model})"
 
 
-def _owner(manager: Manager | None, session_id: str) -> Manager:
+def owner_of(manager: Manager | None, session_id: str) -> Manager:
+    """The manager asking for a session; 404 for a request with no manager."""
     # No cookie means no sessions: the same 404 as a session that is someone else's.
     if manager is None:
         raise NotFoundError(f"There is no session {session_id!r}.")
@@ -168,7 +169,7 @@ async def practice(
     manager: ManagerDep,
 ) -> Response:
     """The conversation; a finished session goes to its scorecard."""
-    owner = _owner(manager, session_id)
+    owner = owner_of(manager, session_id)
     view = await sessions.get_session(owner, session_id)
     if view.status == "finished":
         return RedirectResponse(f"/sessions/{session_id}/scorecard", status_code=303)
@@ -188,12 +189,12 @@ async def send_turn(
     nudges: Annotated[str | None, Form()] = None,
 ) -> Response:
     """Save the coach's message and get the rep's reply (streamed to pages with JavaScript)."""
-    owner = _owner(manager, session_id)
+    owner = owner_of(manager, session_id)
     try:
         events = await sessions.stream_turn(owner, session_id, text)
     except (TurnRejectedError, ConflictError) as exc:
         return await _refused(request, exc, session_id, library, settings, sessions, owner, text)
-    return await _respond(request, events, session_id, library, owner, nudges == "on")
+    return await _respond(request, events, session_id, sessions, library, owner, nudges == "on")
 
 
 @router.post("/sessions/{session_id}/retry", response_class=HTMLResponse)
@@ -206,12 +207,12 @@ async def retry(
     manager: ManagerDep,
 ) -> Response:
     """Ask again for the rep's reply to the saved coach message that has none."""
-    owner = _owner(manager, session_id)
+    owner = owner_of(manager, session_id)
     try:
         events = await sessions.stream_retry(owner, session_id)
     except ConflictError as exc:
         return await _refused(request, exc, session_id, library, settings, sessions, owner, "")
-    return await _respond(request, events, session_id, library, owner, False)
+    return await _respond(request, events, session_id, sessions, library, owner, False)
 
 
 async def _refused(
@@ -240,6 +241,7 @@ async def _respond(
     request: Request,
     events: AsyncGenerator[TurnEvent, None],
     session_id: str,
+    sessions: SessionService,
     library: ContentLibrary,
     manager: Manager,
     with_nudges: bool,
@@ -252,11 +254,11 @@ async def _respond(
     # Wait for the saved coach turn before answering, so a failed save is an HTTP error
     # rather than a stream that breaks after its first byte.
     try:
+        view_ctx = await _fragment_context(sessions, library, session_id, manager, with_nudges)
         first = await anext(events)
     except BaseException:
         await events.aclose()
         raise
-    view_ctx = await _fragment_context(library, session_id, manager, with_nudges, request)
 
     async def body() -> AsyncIterator[bytes]:
         async with aclosing(events):
@@ -273,13 +275,12 @@ async def _respond(
 
 
 async def _fragment_context(
+    sessions: SessionService,
     library: ContentLibrary,
     session_id: str,
     manager: Manager,
     with_nudges: bool,
-    request: Request,
 ) -> dict[str, Any]:
-    sessions: SessionService = request.app.state.sessions
     view = await sessions.get_session(manager, session_id)
     loaded = library.scenarios.get(view.scenario_id)
     rep_name = loaded.model.rep.name if loaded is not None else "The rep"
@@ -327,7 +328,7 @@ async def finish(
     manager: ManagerDep,
 ) -> Response:
     """End the session, score it, and show the scorecard."""
-    owner = _owner(manager, session_id)
+    owner = owner_of(manager, session_id)
     try:
         await sessions.finish(owner, session_id)
     except ConflictError as exc:
@@ -335,114 +336,3 @@ async def finish(
         context = _practice_context(view, library, settings, owner, error=str(exc))
         return templates.TemplateResponse(request, "practice.html", context, status_code=409)
     return RedirectResponse(f"/sessions/{session_id}/scorecard", status_code=303)
-
-
-# --- results ---------------------------------------------------------------------------
-
-
-@router.get("/sessions/{session_id}/scorecard", response_class=HTMLResponse, name="scorecard")
-async def scorecard(
-    request: Request,
-    session_id: str,
-    library: LibraryDep,
-    settings: SettingsDep,
-    sessions: SessionsDep,
-    manager: ManagerDep,
-) -> Response:
-    """Overall, criteria with evidence, the annotated transcript, notes, feedback and charts."""
-    owner = _owner(manager, session_id)
-    view = await sessions.get_session(owner, session_id)
-    card = view.scorecard
-    if card is None:
-        return RedirectResponse(f"/sessions/{session_id}", status_code=303)
-    loaded = library.scenarios.get(view.scenario_id)
-    rep_name = loaded.model.rep.name if loaded is not None else "The rep"
-    rubric = library.rubrics.get(view.rubric_id)
-    good = {c.id: c.good_looks_like for c in rubric.model.criteria} if rubric else {}
-    metrics = card.metrics
-    decisions = {t.index: t.decision for t in view.turns if t.decision is not None}
-    openness = [(i, d.openness_after) for i, d in sorted(decisions.items())]
-    discovery = metrics.get("discovery_detail") or None
-    return templates.TemplateResponse(
-        request,
-        "scorecard.html",
-        {
-            "session": view,
-            "card": card,
-            "rep_name": rep_name,
-            "manager": owner,
-            "engine": view.engine,
-            "engine_label": engine_label(view.engine, settings),
-            "good_looks_like": good,
-            "decisions": decisions,
-            "moments": present.key_moments(view.turns),
-            "discovery": discovery,
-            "act_chart": charts.act_mix_chart(
-                metrics.get("counts", {}),
-                coach_words=int(metrics.get("coach_words", 0)),
-                rep_words=int(metrics.get("rep_words", 0)),
-            ),
-            "openness_chart": charts.openness_chart(openness, rep_name, chart_id="openness"),
-            "key_numbers": _key_numbers(metrics),
-        },
-    )
-
-
-def _key_numbers(metrics: dict[str, Any]) -> list[tuple[str, str]]:
-    numbers = [
-        ("Ask : tell", charts.number(metrics.get("ask_tell_ratio"))),
-        ("Open questions", present.percent(metrics.get("open_question_share"))),
-        ("Reflections per question", charts.number(metrics.get("reflection_to_question"))),
-        ("Your share of the talk", present.percent(metrics.get("coach_talk_share"))),
-        ("Stacked questions", str(metrics.get("question_stacking", 0))),
-    ]
-    grow = metrics.get("grow") or {}
-    if grow:
-        covered = ", ".join(grow.get("covered", [])) or "none"
-        numbers.append(("GROW stages covered", covered))
-    return numbers
-
-
-@router.get("/history", response_class=HTMLResponse, name="history")
-async def history(
-    request: Request,
-    library: LibraryDep,
-    settings: SettingsDep,
-    sessions: SessionsDep,
-    manager: ManagerDep,
-) -> Response:
-    """The manager's sessions and each criterion's level over time."""
-    items = await sessions.list_sessions(manager)
-    lines = present.progress(items, [r.model for r in library.rubrics.values()])
-    progress_charts = [
-        (
-            line,
-            charts.level_chart(
-                line.title,
-                [
-                    charts.LevelPoint(
-                        label=f"#{n}, {p.when:%d %b}",
-                        detail=f"{p.title}, {p.when:%d %b %Y}",
-                        level=p.level,
-                        href=f"/sessions/{p.session_id}/scorecard",
-                    )
-                    for n, p in enumerate(line.points, 1)
-                ],
-                chart_id=f"progress-{line.id}",
-            ),
-            charts.level_trend(
-                [charts.LevelPoint("", "", p.level) for p in line.points],
-            ),
-        )
-        for line in lines
-    ]
-    return templates.TemplateResponse(
-        request,
-        "history.html",
-        {
-            "items": items,
-            "progress": progress_charts,
-            "manager": manager,
-            "engine": settings.resolved_engine,
-        },
-    )
