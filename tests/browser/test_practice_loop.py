@@ -196,3 +196,28 @@ def test_unknown_ids_show_a_404_page(page: Any, live_server: LiveServer) -> None
     assert page.get_by_role("link", name="Back to the scenarios").is_visible()
     page.set_viewport_size(LAPTOP)
     screenshot(page, "not-found-laptop")
+
+
+def test_the_loop_works_without_javascript(browser: Any, live_server: LiveServer) -> None:
+    context = browser.new_context(viewport=LAPTOP, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + "/")
+        page.click("label[for=difficulty-medium]")
+        page.get_by_role("button", name="Apply").click()
+        page.wait_for_url("**/?difficulty=medium*")
+        pills = page.locator(".scenario-card .pill").all_inner_texts()
+        assert {p.lower() for p in pills} == {"medium"}
+
+        page.click(f"a[href='/scenarios/{SCENARIO}']")
+        page.get_by_role("button", name="Start with Dana").click()
+        page.wait_for_url("**/sessions/*")
+        page.fill("#message", script("asking")[1])
+        page.get_by_role("button", name="Send").click()
+        page.wait_for_url("**#composer")
+        assert page.locator(".log .turn").count() == 3
+        page.get_by_role("button", name="End session").click()
+        page.wait_for_url("**/scorecard")
+        assert page.locator(".transcript .unit").count() >= 1
+    finally:
+        context.close()
