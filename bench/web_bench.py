@@ -344,6 +344,7 @@ def run() -> str:
         port = free_port()
         base = f"http://127.0.0.1:{port}"
         server = start_server(database_url, port, Path(tmp) / "server.log")
+        load_before = os.getloadavg()[0]
         try:
             single = _load(base, "turns", 1, SINGLE_SECONDS, server.pid)
             load = _load(base, "turns", CONCURRENCY, LOAD_SECONDS, server.pid)
@@ -354,7 +355,7 @@ def run() -> str:
     acknowledged = single["acknowledged"] + load["acknowledged"]
     lost = max(0, acknowledged - saved)
     ratio = load["per_second"] / health["per_second"] if health["per_second"] else 0.0
-    return _report(single, load, health, ratio, acknowledged, saved, lost)
+    return _report(single, load, health, ratio, acknowledged, saved, lost, load_before)
 
 
 def _row(label: str, r: dict[str, Any]) -> str:
@@ -373,6 +374,7 @@ def _report(
     acknowledged: int,
     saved: int,
     lost: int,
+    load_before: float,
 ) -> str:
     checks = [
         (
@@ -405,12 +407,17 @@ def _report(
     lines = [
         "## Web app under load",
         "",
-        "`coachsim serve` (one uvicorn worker, scripted engine, SQLite in WAL mode) over "
-        "loopback, driven by an async httpx client in a separate process. A turn is "
-        "`POST /api/v1/sessions/{id}/turns`: save the coach turn, tag it, direct the rep, "
-        "voice the reply, save the rep turn, answer with both. Each simulated manager starts "
-        f"a new session every {TURNS_PER_SESSION} turns; the first {WARMUP_SECONDS:.0f} s of "
-        "each run are not measured.",
+        "`coachsim serve` (one uvicorn worker with uvloop and httptools, scripted engine, "
+        "SQLite in WAL mode) over loopback. The load comes from "
+        f"{CLIENT_PROCESSES} separate client processes driving httpx's async transport, one "
+        "keep-alive connection per simulated manager. A turn is "
+        "`POST /api/v1/sessions/{id}/turns`: commit the coach turn, tag it, direct the rep, "
+        "voice the reply, commit the rep turn, answer with both. Each simulated manager "
+        f"starts a new session every {TURNS_PER_SESSION} turns; the first "
+        f"{WARMUP_SECONDS:.0f} s of each run are not measured. *Server CPU ms per request* is "
+        "the server process's CPU time over the run divided by the requests it answered: "
+        "what a request costs whatever else the machine is doing. The machine is shared: "
+        f"its 1-minute load average was {load_before:.1f} when the run started.",
         "",
         "| run | clients | requests | per second | p50 ms | p95 ms | p99 ms | errors "
         "| server CPU ms per request |",

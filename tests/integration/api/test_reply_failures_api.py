@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
 
 import httpx
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, select
 
+from app.engines.base import RepEngine, ReplyMeta, ReplyRequest
+from app.engines.scripted import ScriptedEngine
 from app.services.identity import COOKIE_NAME
+from app.storage.tables import turns
 from tests.integration.api.conftest import (
     FailingEngine,
     GatedEngine,
@@ -138,3 +143,39 @@ async def test_a_second_message_while_the_rep_is_replying_is_409(
         (2, QUESTION),
         (3, done.json()["rep"]["text"]),
     ]
+
+
+class ProbeEngine(RepEngine):
+    """The scripted engine, noting what the database holds when a reply is requested."""
+
+    name = "scripted"
+
+    def __init__(self, database_url: str) -> None:
+        self.inner = ScriptedEngine()
+        self.database_url = database_url
+        self.saved_at_request: list[list[str]] = []
+
+    async def reply(
+        self, request: ReplyRequest, meta: ReplyMeta | None = None
+    ) -> AsyncIterator[str]:
+        # A separate connection sees only what has been committed.
+        engine = create_engine(self.database_url)
+        try:
+            with engine.connect() as connection:
+                texts = connection.execute(select(turns.c.text).order_by(turns.c.id)).scalars()
+                self.saved_at_request.append(list(texts))
+        finally:
+            engine.dispose()
+        async for chunk in self.inner.reply(request, meta):
+            yield chunk
+
+
+def test_the_coach_turn_is_committed_before_the_reply_is_requested(
+    app: FastAPI, client: TestClient, database_url: str
+) -> None:
+    probe = ProbeEngine(database_url)
+    use_engine(app, probe)
+    session = start(client)
+    say(client, session["id"], QUESTION)
+    say(client, session["id"], "Who else is involved?")
+    assert [texts[-1] for texts in probe.saved_at_request] == [QUESTION, "Who else is involved?"]
