@@ -21,11 +21,12 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from app.content import load_rubric, load_scenario
-from app.domain import Speaker, TaggedTurn, Transcript, Turn
+from app.domain import Speaker, Transcript, Turn
 from app.rubric.scoring import score
 from app.rubric.tagger import tag_transcript
 
@@ -39,6 +40,7 @@ THROUGHPUT_SECONDS = 5.0
 SINGLE_RUNS = 500
 CLASSIFY_LINES = 50_000
 
+T = TypeVar("T")
 TARGETS = {"utterances_per_s": 20_000.0, "transcript_ms": 5.0, "classify_s": 10.0}
 
 
@@ -80,41 +82,33 @@ def one_core() -> Iterator[int | None]:
         os.sched_setaffinity(0, before)
 
 
-def _throughput(work: Callable[[Transcript], object], items: list[Transcript]) -> float:
-    """Coach utterances per second, looping over the transcripts for a fixed time."""
-    utterances = done = 0
-    coach_per = sum(t.speaker is Speaker.COACH for t in items[0].turns)
-    start = time.perf_counter()
-    while time.perf_counter() - start < THROUGHPUT_SECONDS:
-        work(items[done % len(items)])
+@dataclass(frozen=True, slots=True)
+class Timing:
+    """One figure measured two ways: CPU time of this process, and wall-clock time."""
+
+    cpu: float
+    wall: float
+
+
+def _rates(work: Callable[[T], object], inputs: list[T], per_item: int) -> Timing:
+    """Coach utterances per second through `work`, looping over the inputs for a while."""
+    done = 0
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    while time.perf_counter() - wall0 < THROUGHPUT_SECONDS:
+        work(inputs[done % len(inputs)])
         done += 1
-        utterances += coach_per
-    return utterances / (time.perf_counter() - start)
+    wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+    return Timing(cpu=done * per_item / cpu, wall=done * per_item / wall)
 
 
-def _throughput_tagged(
-    work: Callable[[list[TaggedTurn]], object],
-    items: list[Transcript],
-    tagged: list[list[TaggedTurn]],
-) -> float:
-    """Coach utterances per second through `work` alone, on transcripts tagged beforehand."""
-    utterances = done = 0
-    coach_per = sum(t.speaker is Speaker.COACH for t in items[0].turns)
-    start = time.perf_counter()
-    while time.perf_counter() - start < THROUGHPUT_SECONDS:
-        work(tagged[done % len(tagged)])
-        done += 1
-        utterances += coach_per
-    return utterances / (time.perf_counter() - start)
-
-
-def _median_ms(work: Callable[[], object], runs: int) -> float:
-    times = []
+def _median_ms(work: Callable[[], object], runs: int) -> Timing:
+    walls, cpus = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        wall0, cpu0 = time.perf_counter(), time.process_time()
         work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
+        cpus.append(time.process_time() - cpu0)
+        walls.append(time.perf_counter() - wall0)
+    return Timing(cpu=statistics.median(cpus) * 1000, wall=statistics.median(walls) * 1000)
 
 
 def _classify(rows: list[dict[str, Any]]) -> tuple[float, int]:
@@ -137,7 +131,7 @@ def _classify(rows: list[dict[str, Any]]) -> tuple[float, int]:
     return elapsed, written
 
 
-def measure() -> dict[str, float]:
+def measure() -> dict[str, Timing]:
     """Every figure of this benchmark."""
     rows = _dev_rows()
     items = transcripts(rows, TRANSCRIPTS)
@@ -145,21 +139,22 @@ def measure() -> dict[str, float]:
     scenario = load_scenario(SCENARIO).model
     tagged = [tag_transcript(t) for t in items]
     one, one_tagged = items[0], tagged[0]
+    per = sum(t.speaker is Speaker.COACH for t in one.turns)
     with one_core():
         figures = {
-            "utterances_per_s": _throughput(
-                lambda t: score(tag_transcript(t), rubric, scenario), items
+            "utterances_per_s": _rates(
+                lambda t: score(tag_transcript(t), rubric, scenario), items, per
             ),
-            "tag_only_per_s": _throughput(tag_transcript, items),
-            "score_only_per_s": _throughput_tagged(
-                lambda t: score(t, rubric, scenario), items, tagged
-            ),
+            "tag_only_per_s": _rates(tag_transcript, items, per),
+            "score_only_per_s": _rates(lambda t: score(t, rubric, scenario), tagged, per),
             "transcript_ms": _median_ms(
                 lambda: score(tag_transcript(one), rubric, scenario), SINGLE_RUNS
             ),
             "score_only_ms": _median_ms(lambda: score(one_tagged, rubric, scenario), SINGLE_RUNS),
         }
-    figures["classify_s"], figures["classify_lines"] = _classify(rows)
+    seconds, lines = _classify(rows)
+    figures["classify_s"] = Timing(cpu=seconds, wall=seconds)  # wall time only
+    figures["classify_lines"] = Timing(cpu=lines, wall=lines)
     return figures
 
 
@@ -171,56 +166,67 @@ def run() -> str:
     """Measure, and return the Markdown section for docs/benchmarks.md."""
     load_before = os.getloadavg()[0]
     f = measure()
+    rate, ms = "{:,.0f}".format, "{:.2f} ms".format
     rows = [
         (
-            "Tag + score, coach utterances per second (one core, 60-turn transcripts)",
-            f"{f['utterances_per_s']:,.0f}",
+            "Tag + score, coach utterances per second (60-turn transcripts)",
+            rate(f["utterances_per_s"].cpu),
+            rate(f["utterances_per_s"].wall),
             "≥ 20,000",
-            _verdict(f["utterances_per_s"] >= TARGETS["utterances_per_s"]),
+            _verdict(f["utterances_per_s"].cpu >= TARGETS["utterances_per_s"]),
         ),
         (
-            "  of which tagging alone, coach utterances per second",
-            f"{f['tag_only_per_s']:,.0f}",
+            "  tagging alone, coach utterances per second",
+            rate(f["tag_only_per_s"].cpu),
+            rate(f["tag_only_per_s"].wall),
             "",
             "",
         ),
         (
-            "  of which scoring alone (already tagged), coach utterances per second",
-            f"{f['score_only_per_s']:,.0f}",
+            "  scoring alone (already tagged), coach utterances per second",
+            rate(f["score_only_per_s"].cpu),
+            rate(f["score_only_per_s"].wall),
             "",
             "",
         ),
         (
             "One 60-turn transcript, tag + score, median",
-            f"{f['transcript_ms']:.2f} ms",
+            ms(f["transcript_ms"].cpu),
+            ms(f["transcript_ms"].wall),
             "< 5 ms",
-            _verdict(f["transcript_ms"] < TARGETS["transcript_ms"]),
+            _verdict(f["transcript_ms"].cpu < TARGETS["transcript_ms"]),
         ),
         (
-            "  of which scoring an already tagged transcript, median",
-            f"{f['score_only_ms']:.2f} ms",
+            "  scoring it alone (already tagged), median",
+            ms(f["score_only_ms"].cpu),
+            ms(f["score_only_ms"].wall),
             "",
             "",
         ),
         (
-            f"`coachsim classify` on {CLASSIFY_LINES:,} utterances, wall time with start-up",
-            f"{f['classify_s']:.2f} s",
+            f"`coachsim classify` on {CLASSIFY_LINES:,} utterances, start-up included",
+            "",
+            f"{f['classify_s'].wall:.2f} s",
             "< 10 s",
             _verdict(
-                f["classify_s"] < TARGETS["classify_s"] and f["classify_lines"] == CLASSIFY_LINES
+                f["classify_s"].wall < TARGETS["classify_s"]
+                and f["classify_lines"].wall == CLASSIFY_LINES
             ),
         ),
     ]
-    table = "\n".join(f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows)
+    table = "\n".join("| " + " | ".join(row) + " |" for row in rows)
     return (
         "## Rubric engine\n\n"
         "`bench/rubric_bench.py`. Transcripts of 30 coach and 30 rep turns drawn from the "
         "labelled development set, scored with `ask-vs-tell` and the "
         "`stalled-procurement-champion-left` scenario (so hidden-fact discovery runs). "
-        "In-process figures are pinned to one core; `coachsim classify` runs as its own "
-        "process and includes interpreter start-up. Load average when the run started: "
-        f"{load_before:.2f} (the machine is shared; a busy neighbour slows every figure).\n\n"
-        "| measure | result | target | |\n|---|---|---|---|\n" + table
+        "In-process figures run pinned to one core and are given two ways: from the CPU "
+        "time the process used on that core (what the targets are judged on) and from "
+        "wall-clock time, which also counts the time other processes on this shared machine "
+        "held the core. `coachsim classify` is timed on the wall clock as its own process, "
+        "interpreter start-up included. Load average when the run started: "
+        f"{load_before:.2f}.\n\n"
+        "| measure | CPU time | wall clock | target | |\n|---|---|---|---|---|\n" + table
     )
 
 
