@@ -82,6 +82,10 @@ class Database:
 
     def _connection(self) -> Connection:
         connection: Connection | None = getattr(self._local, "connection", None)
+        if connection is not None and connection.invalidated:
+            # The server went away (a PostgreSQL restart): start over on a new connection.
+            connection.close()
+            connection = None
         if connection is None or connection.closed:
             connection = self.engine.connect()
             self._local.connection = connection
