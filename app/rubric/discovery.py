@@ -159,9 +159,12 @@ def _from_text(turns: Sequence[TaggedTurn], scenario: Scenario) -> dict[str, Fou
             continue
         words = _content(turn.text)
         # Count each fact's words in the turn once; only facts with enough get judged.
+        shared = words & by_word.keys()
+        if not shared:
+            continue
         hits = [0] * len(facts)
-        for word in words:
-            for i in by_word.get(word, ()):
+        for word in shared:
+            for i in by_word[word]:
                 hits[i] += 1
         for i, fact in enumerate(facts):
             if hits[i] < fact.needed:
