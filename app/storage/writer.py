@@ -64,7 +64,11 @@ class GroupWriter:
         if not batch:
             return
         loop.call_soon_threadsafe(_settle, self._commit(batch))
-        self._db.submit(self._drain, loop)
+        with self._lock:
+            more = bool(self._queue)
+            self._draining = more
+        if more:
+            self._db.submit(self._drain, loop)
 
     def _commit(self, batch: list[_Write]) -> list[_Outcome]:
         try:
