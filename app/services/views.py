@@ -122,6 +122,43 @@ class ScoreResult(Scorecard):
 class SessionView(BaseModel):
     """A session with every turn so far and, once finished, its scorecard."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "5f0c2d9a6b1e4f7a8c3d2e1f0a9b8c7d",
+                    "scenario_id": "stalled-procurement-champion-left",
+                    "scenario_title": "Stalled at procurement: the champion who isn't there",
+                    "scenario_hash": "3f1a...e9",
+                    "rubric_id": "ask-vs-tell",
+                    "rubric_hash": "a7c2...41",
+                    "mode": "drill",
+                    "status": "active",
+                    "engine": "scripted",
+                    "started_at": "2025-01-01T09:00:00Z",
+                    "finished_at": None,
+                    "reply_pending": False,
+                    "turns": [
+                        {
+                            "index": 1,
+                            "speaker": "rep",
+                            "text": "Got a minute? The Northwind deal is stuck again.",
+                            "created_at": "2025-01-01T09:00:00Z",
+                            "decision": {
+                                "move": "open",
+                                "openness_before": 0.45,
+                                "openness_after": 0.45,
+                                "note": "opening: the rep raises the topic",
+                                "variant": 0,
+                            },
+                        }
+                    ],
+                    "scorecard": None,
+                }
+            ]
+        }
+    )
+
     id: str
     scenario_id: str
     scenario_title: str | None = None
