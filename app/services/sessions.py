@@ -17,18 +17,26 @@ import uuid
 from collections import OrderedDict
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass, field
-from typing import Literal
 
-import yaml
 from sqlalchemy import Connection
 
-from app.content import ContentLibrary, Loaded
-from app.domain import Decision, Rubric, Scenario, Scorecard, Speaker, Transcript, Turn
+from app.content import ContentLibrary
+from app.domain import Scenario, Speaker, Transcript, Turn
 from app.engines.base import EngineError, RepEngine
-from app.rubric.scoring import score
-from app.rubric.tagger import tag_transcript
+from app.services.content_versions import ContentVersions
 from app.services.identity import Manager
 from app.services.practice import PracticeSession, PracticeTurn
+from app.services.scoring import score_outside, score_session
+from app.services.session_errors import (
+    ConflictError,
+    InvalidTranscriptError,
+    NotFoundError,
+    ReplyFailedError,
+    SessionError,
+    TurnRejectedError,
+    check_turn_text,
+)
+from app.services.turn_events import CoachSaved, ReplyChunk, ReplyFailed, RepSaved, TurnEvent
 from app.services.views import (
     Mode,
     ScoreResult,
@@ -43,76 +51,23 @@ from app.storage import Database, SessionRecord, TurnRecord, utcnow
 from app.storage import repository as repo
 from app.storage.writer import GroupWriter
 
+__all__ = [
+    "CoachSaved",
+    "ConflictError",
+    "InvalidTranscriptError",
+    "NotFoundError",
+    "RepSaved",
+    "ReplyChunk",
+    "ReplyFailed",
+    "ReplyFailedError",
+    "SessionError",
+    "SessionService",
+    "TurnEvent",
+    "TurnRejectedError",
+    "check_turn_text",
+]
+
 DEFAULT_CACHE_SIZE = 1024
-
-
-class SessionError(Exception):
-    """A request the sessions service refuses; the message is fit to show the manager."""
-
-
-class NotFoundError(SessionError):
-    """No such session (or scenario) for this manager."""
-
-
-class ConflictError(SessionError):
-    """The session is not in a state to do this (finished, replying, awaiting a retry)."""
-
-
-class TurnRejectedError(SessionError):
-    """The coach's message is empty or too long; nothing was saved."""
-
-    def __init__(self, message: str, *, kind: Literal["empty", "too_long"], limit: int) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.limit = limit
-
-
-class InvalidTranscriptError(SessionError):
-    """A transcript sent for scoring that cannot be read or scored; names the field."""
-
-    def __init__(self, message: str, field: str = "turns") -> None:
-        super().__init__(message)
-        self.field = field
-
-
-class ReplyFailedError(SessionError):
-    """The rep's reply could not be produced; the coach turn is saved and can be retried."""
-
-    def __init__(self, message: str, session_id: str, coach: TurnView) -> None:
-        super().__init__(message)
-        self.session_id = session_id
-        self.coach = coach
-
-
-@dataclass(frozen=True, slots=True)
-class CoachSaved:
-    """Stream event: the coach turn is committed."""
-
-    turn: TurnView
-
-
-@dataclass(frozen=True, slots=True)
-class ReplyChunk:
-    """Stream event: the next piece of the rep's reply."""
-
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class RepSaved:
-    """Stream event: the rep's reply is complete and committed."""
-
-    turn: TurnView
-
-
-@dataclass(frozen=True, slots=True)
-class ReplyFailed:
-    """Stream event: the reply failed; the coach turn stays saved, awaiting a retry."""
-
-    message: str
-
-
-TurnEvent = CoachSaved | ReplyChunk | RepSaved | ReplyFailed
 
 
 @dataclass(eq=False)
@@ -123,23 +78,6 @@ class _Live:
     practice: PracticeSession
     last_coach: TurnView | None = None
     busy: bool = field(default=False)
-
-
-def check_turn_text(text: str, limit: int) -> str:
-    """The coach's message, stripped; TurnRejectedError when empty or over `limit` chars."""
-    stripped = text.strip()
-    if not stripped:
-        raise TurnRejectedError(
-            "Say something to the rep first: the message is empty.", kind="empty", limit=limit
-        )
-    if len(stripped) > limit:
-        raise TurnRejectedError(
-            f"That message is {len(stripped)} characters; keep it to {limit} "
-            "(coaching works in short turns).",
-            kind="too_long",
-            limit=limit,
-        )
-    return stripped
 
 
 def _coach_record(turn: PracticeTurn) -> TurnRecord:
@@ -219,8 +157,7 @@ class SessionService:
         self._cache: OrderedDict[str, _Live] = OrderedDict()
         self._cache_size = cache_size
         self._saved_content: set[str] = set()
-        self._old_scenarios: dict[str, Scenario] = {}
-        self._old_rubrics: dict[str, Rubric] = {}
+        self._versions = ContentVersions(library, db)
 
     # --- starting ---------------------------------------------------------------------
 
@@ -398,14 +335,14 @@ class SessionService:
             raise ConflictError(
                 "Say something to the rep before ending: there is nothing to score."
             )
-        scenario = await self._scenario_version(record.scenario_id, record.scenario_hash)
-        rubric = await self._rubric_version(record.rubric_id, record.rubric_hash)
+        scenario = await self._versions.scenario(record.scenario_id, record.scenario_hash)
+        rubric = await self._versions.rubric(record.rubric_id, record.rubric_hash)
         speakers = Speakers(
             coach=manager.display_name,
             rep=scenario.rep.name,
             note="a Coachsim session: the manager coached, the simulated rep replied",
         )
-        result = ScoreResult.of(_score(record, turns, scenario, rubric), speakers)
+        result = ScoreResult.of(score_session(record, turns, scenario, rubric), speakers)
         finished = await self.db.run(
             repo.finish_session, session_id, result.model_dump(mode="json")
         )
@@ -423,7 +360,7 @@ class SessionService:
         if manager is None or loaded is None or loaded[0].manager_id != manager.id:
             raise _not_found(session_id)
         record, turns = loaded
-        return SessionView.build(record, turns, self._title(record.scenario_id))
+        return SessionView.build(record, turns, self._versions.title(record.scenario_id))
 
     async def list_sessions(self, manager: Manager | None) -> list[SessionListItem]:
         """The manager's sessions, newest first."""
@@ -431,7 +368,7 @@ class SessionService:
             return []
         summaries = await self.db.run(repo.list_sessions, manager.id)
         return [
-            list_item(s.session, s.turn_count, self._title(s.session.scenario_id))
+            list_item(s.session, s.turn_count, self._versions.title(s.session.scenario_id))
             for s in summaries
         ]
 
@@ -439,65 +376,11 @@ class SessionService:
         self, transcript: Transcript, *, rubric_id: str | None = None, speakers_note: str = ""
     ) -> ScoreResult:
         """Score a conversation that did not happen here (POST /api/v1/score)."""
-        scenario = None
-        if transcript.scenario_id is not None:
-            loaded = self.library.scenarios.get(transcript.scenario_id)
-            if loaded is None:
-                raise NotFoundError(f"There is no scenario called {transcript.scenario_id!r}.")
-            scenario = loaded.model
-            rubric_id = rubric_id or scenario.rubric
-        rubric = self._rubric_for_scoring(rubric_id)
-        if not any(t.speaker is Speaker.COACH for t in transcript.turns):
-            raise InvalidTranscriptError("The transcript has no coach turns to score.")
-        decisions = {
-            i: t.decision for i, t in enumerate(transcript.turns, 1) if t.decision is not None
-        }
-        card = score(tag_transcript(transcript), rubric, scenario, decisions=decisions)
-        speakers = Speakers(
-            coach=transcript.coach_name,
-            rep=transcript.rep_name,
-            note=speakers_note or "speakers as given in the transcript",
+        return score_outside(
+            self.library, transcript, rubric_id=rubric_id, speakers_note=speakers_note
         )
-        return ScoreResult.of(card, speakers)
 
     # --- internals --------------------------------------------------------------------
-
-    def _rubric_for_scoring(self, rubric_id: str | None) -> Loaded[Rubric]:
-        if rubric_id is None:
-            if not self.library.rubrics:
-                raise NotFoundError("No rubric is installed to score with.")
-            rubric_id = sorted(self.library.rubrics)[0]
-        rubric = self.library.rubrics.get(rubric_id)
-        if rubric is None:
-            known = ", ".join(sorted(self.library.rubrics)) or "none"
-            raise NotFoundError(f"There is no rubric called {rubric_id!r} (known: {known}).")
-        return rubric
-
-    async def _scenario_version(self, scenario_id: str, content_hash: str) -> Scenario:
-        current = self.library.scenarios.get(scenario_id)
-        if current is not None and current.hash == content_hash:
-            return current.model
-        cached = self._old_scenarios.get(content_hash)
-        if cached is None:
-            text = await self.db.run(repo.get_content_text, content_hash)
-            cached = Scenario.model_validate(yaml.safe_load(text or ""))
-            self._old_scenarios[content_hash] = cached
-        return cached
-
-    async def _rubric_version(self, rubric_id: str, content_hash: str) -> Rubric:
-        current = self.library.rubrics.get(rubric_id)
-        if current is not None and current.hash == content_hash:
-            return current.model
-        cached = self._old_rubrics.get(content_hash)
-        if cached is None:
-            text = await self.db.run(repo.get_content_text, content_hash)
-            cached = Rubric.model_validate(yaml.safe_load(text or ""))
-            self._old_rubrics[content_hash] = cached
-        return cached
-
-    def _title(self, scenario_id: str) -> str | None:
-        loaded = self.library.scenarios.get(scenario_id)
-        return loaded.model.title if loaded is not None else None
 
     async def _live(self, manager: Manager, session_id: str) -> _Live:
         live = self._cache.get(session_id)
@@ -514,7 +397,7 @@ class SessionService:
             raise ConflictError("This session has finished; start a new one to keep practising.")
         live = self._cache.get(session_id)  # another request may have rebuilt it meanwhile
         if live is None:
-            scenario = await self._scenario_version(record.scenario_id, record.scenario_hash)
+            scenario = await self._versions.scenario(record.scenario_id, record.scenario_hash)
             live = self._cache.get(session_id) or self._rebuild(manager, record, turns, scenario)
             self._remember(live)
         return live
@@ -570,32 +453,6 @@ def _check_can_talk(live: _Live, *, reply_pending: bool) -> None:
         )
     if reply_pending and not live.practice.reply_pending:
         raise ConflictError("There is no message waiting for the rep's reply.")
-
-
-def _score(
-    record: SessionRecord, turns: list[TurnRecord], scenario: Scenario, rubric: Rubric
-) -> Scorecard:
-    transcript = Transcript(
-        turns=[
-            Turn(
-                speaker=Speaker(t.speaker),
-                text=t.text,
-                decision=Decision.model_validate(t.decision) if t.decision else None,
-            )
-            for t in turns
-        ],
-        scenario_id=record.scenario_id,
-    )
-    decisions = {
-        i: turn.decision for i, turn in enumerate(transcript.turns, 1) if turn.decision is not None
-    }
-    return score(
-        tag_transcript(transcript),
-        rubric,
-        scenario,
-        decisions=decisions,
-        rubric_hash=record.rubric_hash,
-    )
 
 
 def _not_found(session_id: str) -> NotFoundError:
