@@ -1,0 +1,1 @@
+"""Services: where the practice conversation, engines, scoring and storage meet."""
