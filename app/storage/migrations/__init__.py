@@ -1,0 +1,1 @@
+"""Alembic migrations of the Coachsim schema (run by app.storage.migrate)."""
