@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from app.domain.acts import ACTS, ASKING_ACTS, QUESTION_ACTS, Act, Speaker
+from app.domain.acts import ACT_NAMES, ASKING_ACTS, QUESTION_ACTS, Act, Speaker
 from app.domain.decision import Decision
 from app.domain.scenario import Scenario
 from app.domain.transcript import TaggedTurn, Unit
@@ -201,7 +201,8 @@ def compute_metrics(
 ) -> Metrics:
     """Measure a tagged transcript; `decisions` maps rep turn indexes to the director's log."""
     decisions = decisions or {}
-    counts = dict.fromkeys((a.value for a in ACTS), 0)
+    # Acts are str enums: a member and its value are the same dict key.
+    counts: dict[str, int] = dict.fromkeys(ACT_NAMES, 0)
     coach_turns = rep_turns = coach_words = rep_words = 0
     telling = takeovers = unsolicited = permitted = 0
     stacked: list[int] = []
@@ -217,7 +218,7 @@ def compute_metrics(
         questions_here = 0
         for unit in turn.units:
             act = unit.act
-            counts[act.value] += 1
+            counts[act] += 1
             if act in QUESTION_ACTS:
                 questions_here += 1
                 told = act is Act.LEADING_QUESTION
