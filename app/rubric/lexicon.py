@@ -306,6 +306,12 @@ TAG_QUESTION = _c(
             that|there|i)|
         don't\ you\ think|wouldn't\ you\ say|would\ you\ agree|you\ know)\s*\?+$""",
 )
+# The rep's next action stated for them; with a tag it is a reminder ("You'll ask about
+# budget, won't you?"), i.e. a leading question.
+PLANNED_FOR_YOU = _c(
+    r"""^(?:you'll|you\ will|you're\ going\ to|you're\ gonna|you\ are\ going\ to)\ (?:be\ )?
+        (?:ask|call|email|send|bring|check|confirm|cover|raise|mention|follow|get)\w*\b""",
+)
 # A tag that presses the coach's view for agreement ("That's the real problem, isn't it?").
 PRESS_TAG = _c(
     r"""(?:^|[,\s])(?:(?:is|are|was|were|do|does|did|wo|would|ca|could|should|have|has)n't
@@ -488,10 +494,7 @@ ADVICE = family(
       | you(?:'ll|\ will|'d|\ would)?\ (?:might|may)\ want\ to | you(?:'ll|'d|\ would)\ want\ to
       | you\ want\ to\ make\ sure | you'll\ (?:need|have)\b
       | you\ (?:really\ |just\ |probably\ |definitely\ )?need\ (?:a|an|some|more|to)\b
-      | (?:you'll|you\ will|you're\ going\ to|you're\ gonna|you\ are\ going\ to)\ (?:be\ )?
-            (?:ask|call|email|send|bring|check|confirm|cover|raise|mention|follow|get)\w*\b
-            (?=.*\b(?:right|won't\ you|aren't\ you|yeah|yes|no|ok|okay)\W*\?\W*$) |
-                you\ (?:might|may)\ (?:as\ well|wish\ to)
+      | you\ (?:might|may)\ (?:as\ well|wish\ to)
       | you(?:'d)?\ (?:could|might)\ (?:also\ |always\ |just\ |maybe\ |probably\ |even\ |then\ |
             still\ )*(?!(?:see|tell|feel|say|hear|imagine|guess|sense|be|have|and|but|or|so|if|
             because|when|to|not|do|get\ away)\b)\w+

@@ -134,6 +134,8 @@ def _spoken_question(reading: _Reading, signals: Signals) -> tuple[Act, str]:
     act, why = decide(ev, signals)
     if act is Act.ADVICE:
         return Act.LEADING_QUESTION, f"advice with a question tag: {why}"
+    if reading.tag is not None and lx.PLANNED_FOR_YOU.match(stem):
+        return Act.LEADING_QUESTION, "the rep's next step stated for them, with a tag: a reminder"
     if act is Act.AFFIRMATION:
         return act, why
     restated = restatement(ev, signals)
