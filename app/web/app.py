@@ -40,6 +40,10 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
         version=__version__,
         description="Practise coaching a simulated sales rep and get scored on how you coached.",
         lifespan=lifespan,
+        # The interactive docs pages load their scripts from a CDN, and nothing here may;
+        # the OpenAPI document itself stays at /openapi.json.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.library = library

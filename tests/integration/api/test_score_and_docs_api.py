@@ -112,3 +112,9 @@ def test_unknown_pages_get_an_html_404_and_unknown_api_paths_json(client: TestCl
     assert api.status_code == 404
     assert api.headers["content-type"] == "application/json"
     assert api.json() == {"detail": "Not Found"}
+
+
+def test_no_page_loads_scripts_from_a_cdn(client: TestClient) -> None:
+    assert client.get("/docs").status_code == 404
+    assert client.get("/redoc").status_code == 404
+    assert client.get("/openapi.json").status_code == 200
