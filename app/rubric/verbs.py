@@ -22,11 +22,6 @@ ACTION_VERBS = word_set(
     "set share sit speak take talk tell text thank update walk write"
 )
 
-# Verbs that reach a person: their objects are people, which changes the rewrite.
-CONTACT_VERBS = word_set(
-    "call phone ring email e-mail text message ping contact reach talk speak meet reconnect"
-)
-
 # Common base-form verbs, beyond the action verbs, that open an imperative or an advice
 # clause ("Lead with ROI", "Stop discounting", "Keep a notebook by the bed").
 COMMON_VERBS = ACTION_VERBS | word_set(
