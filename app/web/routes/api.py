@@ -240,7 +240,7 @@ async def set_display_name(
 
 def _created(pair: TurnPair) -> Response:
     # Serialised straight from the service's models: they are built from validated turns,
-    # and validating them again against the response model is most of a turn's cost.
+    # and validating them again against the response model would only repeat that work.
     return Response(pair.model_dump_json(), status_code=201, media_type="application/json")
 
 
