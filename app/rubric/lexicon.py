@@ -117,7 +117,10 @@ SOCIAL = _c(
         keep\ me\ (?:posted|updated|in\ the\ loop)|let\ me\ know|
         same\ time\ next|okay\ then\W*$|alright\ then\W*$|before\ we\ (?:start|begin|dive)|
         (?:i'm|i\ am)\ (?:glad|happy)\ (?:we|you)\ (?:could|can|got\ to|came|made)|
-        (?:i'm|i\ am)\ (?:glad|happy|sorry|pleased)\ (?:to\ hear|you\ (?:did|came|made|could))|
+        (?:i'm|i\ am)\ (?:so\ |really\ |very\ )?(?:glad|happy|sorry|pleased)\ (?:to\ hear|
+            you\ (?:did|came|made|could))|you\ too\b|are\ you\ (?:still\ )?there\W*$|
+        (?:you're|you\ are)\ (?:on\ mute|muted|breaking\ up|frozen|cutting\ out)|
+        can\ you\ (?:still\ )?(?:hear|see)\ (?:me|my)|you\ cut\ out|
         glad\ (?:to\ hear|you)|good\ luck|fingers\ crossed|enjoy|nothing\ urgent|
         same(?:,|\ here)|(?:oh,?\ )?nice|(?:on\ )?(?:the|our)\ agenda|
         we've\ got\ (?:about\ )?(?:\w+\ )?(?:minutes|an\ hour|half\ an\ hour)|
@@ -495,6 +498,8 @@ ADVICE = family(
       | you\ want\ to\ make\ sure | you'll\ (?:need|have)\b
       | you\ (?:really\ |just\ |probably\ |definitely\ )?need\ (?:a|an|some|more|to)\b
       | you\ (?:might|may)\ (?:as\ well|wish\ to)
+      | (?:it's|it\ is)\ (?:on\ you|your\ job|your\ call\ to\ make\ sure)\ to\b
+      | you(?:'d|\ would)\ be\ (?:smart|wise|well\ advised)\ to
       | you(?:'d)?\ (?:could|might)\ (?:also\ |always\ |just\ |maybe\ |probably\ |even\ |then\ |
             still\ )*(?!(?:see|tell|feel|say|hear|imagine|guess|sense|be|have|and|but|or|so|if|
             because|when|to|not|do|get\ away)\b)\w+

@@ -128,6 +128,10 @@ AFFIRMATION = lx.family(
             never|don't|wouldn't|avoid|can't|couldn't|give\ up|quit)
       | (?:says|said)\ a\ lot\ about\ you | you\ did\ (?:exactly\ )?what\ you\ said
       | (?:says|speaks)\ (?:a\ lot|volumes)\W*$
+      | made\ (?:it|that|this)\ look\ easy | kept\ (?:\w+\ ){{1,2}}on\ track
+      | exactly\ (?:the\ \w+\ )?(?:what\ )?(?:we|i)\ (?:want|need|look\ for)
+      | you\ (?:were|are|'re)\ (?:ready|prepared)\ for\ (?:every|anything|all)
+      | you\ \w+ed\ [^.?!]{{0,40}}\binstead\ of\ \w+ing
       | you\ (?:should|can|could)\ (?:feel|be)\ (?:really\ |very\ |so\ )?(?:good|proud|pleased)
       | (?:is|that's|that\ is)\ (?:exactly\ )?what\ (?:progress|growth|success|change|leadership|
             commitment|resilience|courage)\ looks\ like
@@ -170,11 +174,11 @@ PRAISE_WORDS = wordset(
 )
 # Evaluative words that praise work or conduct when the statement is about the rep.
 POSITIVE_WORDS = wordset(
-    "great good well strong clear crisp tight tighter thorough honest right spot grace "
+    "great good well strong clear crisp tight tighter thorough honest spot grace "
     "graceful cool calm confident solid sharp excellent brilliant fantastic amazing awesome "
     "wonderful lovely perfect perfectly nicely beautifully professional polished organised "
     "organized prepared focused effective helpful useful valuable impressive respect admire "
-    "proud fair kind thoughtful careful smart wise mature brave bold courage guts "
+    "proud fair thoughtful careful smart wise mature brave bold courage guts "
     "difference follow-through persistence initiative ownership"
 )
 NEGATIVE_WORDS = wordset(
@@ -260,6 +264,7 @@ INFO_FRAME = lx.family(
             managers|leaders|cfos|rfps|degrees)\b
       | (?:fyi|for\ what\ it's\ worth|for\ context|just\ so\ you\ know|heads\ up|to\ be\ clear)
       | there\ (?:is|are|'s)\ (?:a|an|some|no|two|three|several)\ \w+
+      | there\ are\ (?!no\b)\w+
       | (?:i|we)\ (?:spoke|talked|met|heard|checked|looked|found|learned|used\ to|know\ the)\b
       | (?:i've|we've|i\ have|we\ have)\ (?:got|seen|had|worked)\b | on\ our\ team |
           our\ (?:team|data)
@@ -270,6 +275,11 @@ INFO_FRAME = lx.family(
             totally\ )?(?:normal|common|typical|expected|a\ common\ one|usual)\b
       | you\ (?:can|can't|cannot|are\ allowed\ to|aren't\ allowed\ to|'re\ allowed\ to|
             'll\ be\ able\ to|won't\ be\ able\ to)\ (?!always|also|just|try|start|still)\w+
+      | you(?:'ll|\ will)\ (?:get|receive|hear|see|have)\ (?:the|your|a|
+          an)\ \w+\b[^.?!]{0,30}\b(?:in|by|
+            on|next|within|after|before)\b
+      | you(?:'re|\ are)\ (?:on\ the\ \w+|booked|scheduled|down\ for|due\ (?:to|for|in|on))
+      | your\ \w+\ (?:was|were|has\ been|have\ been|is\ being|will\ be)\ \w+ed\b
       | (?:raises|lowers|increases|reduces|causes|triggers|affects|improves|worsens|damages|
             protects|doubles|halves)\ (?:your|the|a|blood|risk)
       | (?:can|could|may)\ (?:make|cause|help|reduce|lower|raise|
@@ -282,6 +292,8 @@ NUMBER_WORDS = wordset(
     "second third fourth fifth sixth tenth fourteen weeks months per january february march "
     "april may june july august september october november december"
 )
+# Figures that measure rather than count in passing ("seventy percent", "half the time").
+MEASURE_WORDS = wordset("percent per cent half twice double quarter average rate")
 ANSWER_START = _c(r"^\W*(?:yes|yeah|yep|no|nope|right|correct|exactly|actually)\b[\s,.]")
 _THIRD_PERSON_SUBJECT = re.compile(
     r"^(?:the|their|our|his|her|its|a|an|this|these|those|"
@@ -390,7 +402,11 @@ def evidence(core: str, so_lead: bool) -> Evidence:
     restates = f"gives back the rep's meaning ('{_cue(reflect.group(0), 4)}')" if reflect else None
     if advice and cues["not_advice"]:
         advice = None
-    if affirm and (advice is None or affirm.start() <= advice.start()):
+    if (
+        affirm
+        and (advice is None or affirm.start() <= advice.start())
+        and (reflect is None or affirm.start() <= reflect.start())
+    ):
         return Evidence(
             (Act.AFFIRMATION, f"praises the rep specifically ('{_cue(affirm.group(0))}')")
         )
@@ -435,7 +451,8 @@ def evidence(core: str, so_lead: bool) -> Evidence:
 
     feelings = tokens & FEELING_WORDS
     digits = _HAS_DIGIT.search(core) is not None
-    numbers = digits or not tokens.isdisjoint(NUMBER_WORDS)
+    measured = digits or not tokens.isdisjoint(MEASURE_WORDS)
+    numbers = measured or not tokens.isdisjoint(NUMBER_WORDS)
     info = cues["info"]
 
     # Weighted evidence for reflection against information; the reason lists what counted.
@@ -461,7 +478,7 @@ def evidence(core: str, so_lead: bool) -> Evidence:
 
     i_score, i_why = 0.0, []
     if numbers:
-        i_score += 2.5 if digits else 1.5
+        i_score += 2.5 if measured else 1.5
         i_why.append("gives figures")
     if not you and _THIRD_PERSON_SUBJECT.match(core):
         i_score += 1.0
@@ -502,7 +519,7 @@ def decide(ev: Evidence, signals: Signals) -> tuple[Act, str]:
     else:
         i_score += 1.0
 
-    reflects = r_score >= 2.0 and r_score >= i_score
+    reflects = r_score >= 2.0 and r_score > i_score
     informs = not reflects and i_score >= 1.0 and i_score >= r_score
     if not reflects and ev.words <= 4 and i_score - (not signals.has_context) < 1.0:
         return Act.OTHER, "carries no act: neither gives back the rep's words nor informs"

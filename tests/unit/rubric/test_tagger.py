@@ -209,7 +209,9 @@ def test_a_check_after_a_reflection_belongs_to_it() -> None:
 
 
 def test_primary_act_follows_the_coaching_priority() -> None:
-    turn = tag_turn("So the champion left. What options do you see?")
+    turn = tag_turn(
+        "So the champion left. What options do you see?", rep("Dana, our champion, just left")
+    )
     assert [u.act for u in turn.units] == [Act.REFLECTION, Act.OPEN_QUESTION]
     assert turn.act is Act.OPEN_QUESTION
     assert tag_turn("Great work on the demo. You should call them now.").act is Act.ADVICE
