@@ -24,7 +24,13 @@ def _out(result: Result) -> list[dict[str, Any]]:
 def test_classifies_each_line_with_primary_act_and_units() -> None:
     lines = [
         json.dumps({"id": 1, "text": "Have you tried calling the CFO?"}),
-        json.dumps({"id": "u2", "text": "So the champion left. What options do you see?"}),
+        json.dumps(
+            {
+                "id": "u2",
+                "text": "So the champion left. What options do you see?",
+                "context": [{"speaker": "rep", "text": "Dana, our champion, just left"}],
+            }
+        ),
     ]
     result = _run(lines)
     assert result.exit_code == 0, result.stderr
