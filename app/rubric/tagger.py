@@ -184,11 +184,12 @@ def tag_units(text: str, context: Sequence[Turn] = ()) -> list[Unit]:
 
 
 def _echo_as_praise(unit: Unit) -> Unit:
-    # "Three runs! That's real commitment.": a short echo of what the rep did is the
-    # evidence for the praise beside it, not a reflection of its own.
-    if unit.act is not Act.REFLECTION or len(unit.text.split()) > 4:
+    # "You were scared and you stayed anyway. That took courage.": what the rep did, said
+    # back beside the praise, is the evidence the praise recognises, not a reflection of
+    # its own; the turn's point is the recognition.
+    if unit.act is not Act.REFLECTION:
         return unit
-    why = "echoes what the rep did, as the evidence for the praise in this turn"
+    why = "says back what the rep did, as the evidence for the praise in this turn"
     return Unit(text=unit.text, act=Act.AFFIRMATION, reason=f"{why} → affirmation")
 
 
