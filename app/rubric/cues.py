@@ -24,7 +24,7 @@ from typing import Any
 sre_parse: Any = importlib.import_module("re._parser")
 sre_c: Any = importlib.import_module("re._constants")
 
-_Entry = tuple[int, int, re.Pattern[str]]  # (family number, alternative order, pattern)
+_Entry = tuple[int, int, "_Lazy"]  # (family number, alternative order, pattern)
 # A path through an alternative's start: the words read so far ("you", "you should") and
 # whether the key is complete (two words read, or the first word ended at a boundary).
 _Paths = frozenset[tuple[str, bool]]
@@ -194,6 +194,23 @@ def first_words(alternative: str, flags: int = re.VERBOSE) -> frozenset[str] | N
     return None
 
 
+class _Lazy:
+    """An alternative compiled on first use: most never come up, and compiling all of them
+    would add a noticeable share to the command line's start-up."""
+
+    __slots__ = ("_compiled", "flags", "source")
+
+    def __init__(self, source: str, flags: int) -> None:
+        self.source = source
+        self.flags = flags
+        self._compiled: re.Pattern[str] | None = None
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, self.flags)
+        return self._compiled.match(text, pos)
+
+
 class CueIndex:
     """Several cue families, each searched as if by `family.search(" " + text)`."""
 
@@ -206,13 +223,14 @@ class CueIndex:
             if not source.startswith(r"\ (?:") or not source.endswith(")"):
                 raise ValueError(f"not a cue family: {source[:40]!r}")
             for order, alternative in enumerate(split_alternatives(source[5:-1])):
-                compiled = re.compile(rf"\ (?:{alternative})", family.flags)
+                pattern = rf"\ (?:{alternative})"
                 words = first_words(alternative, family.flags)
                 if words is None:
-                    self._slow.append((number, order, compiled))
+                    self._slow.append((number, order, re.compile(pattern, family.flags)))
                     continue
+                lazy = _Lazy(pattern, family.flags)
                 for word in words:
-                    self._by_word.setdefault(word, []).append((number, order, compiled))
+                    self._by_word.setdefault(word, []).append((number, order, lazy))
 
     def scan(self, text: str) -> dict[str, re.Match[str] | None]:
         """The first match of every family in " " + text (text normalised, single-spaced)."""
