@@ -258,11 +258,11 @@ class CueIndex:
                     if m is not None:
                         found[number], orders[number] = m, order
             pos += len(token) + 1
-        for number, order, compiled in self._slow:
+        for number, order, pattern in self._slow:
             best = found[number]
             if best is not None and best.start() == 0 and orders[number] < order:
                 continue
-            m = compiled.search(padded)
+            m = pattern.search(padded)
             if m is not None and (
                 best is None
                 or m.start() < best.start()
