@@ -263,7 +263,7 @@ CLOSED_WH = _c(
 # Invitations to talk that need no "?" ("Tell me more", "I'm curious what happened").
 OPEN_INVITE = _c(
     r"""^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:maybe\s+|just\s+)?|please\s+|so\s+)?
-        (?:tell\ me|walk\ me|talk\ me|take\ me\ through|say\ more|say\ a\ (?:bit|little)\ more|
+        (?:tell\ me|walk\ me|talk\ me|talk\ to\ me\ (?:about|through)|take\ me\ through|say\ more|say\ a\ (?:bit|little)\ more|
         describe|explain\ (?:to\ me\ )?(?:what|how|why)|help\ me\ (?:understand|see|get)|
         share\ (?:more|a\ bit|a\ little|with\ me|what|how|your\ (?:thoughts|thinking|take))|
         expand\ on|unpack|elaborate|fill\ me\ in|paint\ (?:me\ )?a\ picture|
@@ -359,6 +359,7 @@ LEADING = _c(
             wouldn't|shouldn't|haven't|don't|didn't)
       | how\ about\ (?:a|an|some|trying|doing)\b
       | you(?:'d|\ would)\ (?:surely\ )?agree\b
+      | surely\ (?:you|we|it|that|this|the|they)\b
       | (?:could|might|can)\ it\ be\ (?:that|because)\b | is\ it\ possible\ (?:that\ )?you\b
       | didn't\ you\ (?:think|want|say\ you\ would)
       | why\ (?:don't|wouldn't|didn't|haven't|won't|can't|couldn't)\ (?:you|we|they)\s+

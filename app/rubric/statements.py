@@ -356,6 +356,8 @@ def imperative(core: str, words: list[str]) -> str | None:
     after = words[i + 1 : i + 3]
     if any(w in lx.FINITE for w in after):
         return None
+    if core.startswith(f"{first},"):
+        return None  # "Close, and then it fell apart": not an instruction
     if len(after) == 2 and after[0].endswith("s") and after[1] in _AFTER_VERB:
         return None  # "Research shows that...": a noun with its verb, not an instruction
     if first in ("always", "never", "just"):

@@ -82,6 +82,21 @@ def test_a_suggestion_with_a_question_tag_is_leading() -> None:
     assert "you could" in reason
 
 
+@pytest.mark.parametrize(
+    ("text", "act", "cue"),
+    [
+        ("That's the real problem here, isn't it?", Act.LEADING_QUESTION, "presses"),
+        ("You'll be asking them about their runway, won't you?", Act.LEADING_QUESTION, "reminder"),
+        ("You sent the contract already, yeah?", Act.CLOSED_QUESTION, "confirm"),
+        ("Which week works better, this one or next?", Act.CLOSED_QUESTION, "choice"),
+    ],
+)
+def test_tag_questions_press_remind_or_check(text: str, act: Act, cue: str) -> None:
+    got, reason = only(text)
+    assert got is act
+    assert cue in reason
+
+
 def test_a_statement_ending_in_a_question_mark_can_be_a_reflection() -> None:
     context = rep("they told me the budget got cut last week")
     act, reason = only("The budget got cut?", context)
@@ -145,7 +160,14 @@ def test_takeover_offers_phrased_as_help(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["I'll send you the notes after.", "Let me ask you something.", "I'll see you Friday."]
+    "text",
+    [
+        "I'll send you the notes after.",
+        "Let me ask you something.",
+        "I'll see you Friday.",
+        "I'll book the room for next week.",
+        "Let me just pull up your results.",
+    ],
 )
 def test_first_person_logistics_are_not_takeover(text: str) -> None:
     assert only(text)[0] is not Act.TAKEOVER
