@@ -263,7 +263,8 @@ CLOSED_WH = _c(
 # Invitations to talk that need no "?" ("Tell me more", "I'm curious what happened").
 OPEN_INVITE = _c(
     r"""^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:maybe\s+|just\s+)?|please\s+|so\s+)?
-        (?:tell\ me|walk\ me|talk\ me|talk\ to\ me\ (?:about|through)|take\ me\ through|say\ more|say\ a\ (?:bit|little)\ more|
+        (?:tell\ me|walk\ me|talk\ me|talk\ to\ me\ (?:about|through)|take\ me\ through|
+            say\ more|say\ a\ (?:bit|little)\ more|
         describe|explain\ (?:to\ me\ )?(?:what|how|why)|help\ me\ (?:understand|see|get)|
         share\ (?:more|a\ bit|a\ little|with\ me|what|how|your\ (?:thoughts|thinking|take))|
         expand\ on|unpack|elaborate|fill\ me\ in|paint\ (?:me\ )?a\ picture|
