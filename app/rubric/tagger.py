@@ -178,9 +178,22 @@ def tag_units(text: str, context: Sequence[Turn] = ()) -> list[Unit]:
         unit = _unit(piece, signals, previous)
         units.append(unit)
         previous = unit.act
-    if len(units) > 1 and any(u.act is Act.AFFIRMATION for u in units):
-        units = [_echo_as_praise(u) for u in units]
+    if len(units) > 1:
+        acts = {u.act for u in units}
+        if Act.AFFIRMATION in acts:
+            units = [_echo_as_praise(u) for u in units]
+        elif Act.INFORMATION in acts:
+            units = [_acknowledgement(u) for u in units]
     return units
+
+
+def _acknowledgement(unit: Unit) -> Unit:
+    # "That's a common one. Raised enzymes often come down...": a few words of
+    # acknowledgement before a fact are not a reflection that outranks the fact.
+    if unit.act is not Act.REFLECTION or len(unit.text.split()) > 5:
+        return unit
+    why = "a brief acknowledgement before the information in this turn"
+    return Unit(text=unit.text, act=Act.OTHER, reason=f"{why} → other")
 
 
 def _echo_as_praise(unit: Unit) -> Unit:

@@ -222,6 +222,20 @@ def test_information_answers_the_reps_question() -> None:
     assert "answers the rep's question" in reason
 
 
+def test_turn_level_readings_of_praise_and_information() -> None:
+    # What the rep did, said back beside praise, is the evidence the praise recognises.
+    turn = tag_turn("You were scared and you stayed anyway. That took courage.")
+    assert [u.act for u in turn.units] == [Act.AFFIRMATION, Act.AFFIRMATION]
+    assert "evidence for the praise" in turn.units[0].reason
+    # A few words of acknowledgement do not outrank the fact that follows them.
+    turn = tag_turn(
+        "Dizzy all week. Most people feel dizzy for the first week of the new tablets.",
+        rep("I've been dizzy all week since the new tablets"),
+    )
+    assert [u.act for u in turn.units] == [Act.OTHER, Act.INFORMATION]
+    assert turn.act is Act.INFORMATION
+
+
 def test_a_check_after_a_reflection_belongs_to_it() -> None:
     units = tag_units("So you're stuck between the two. Is that right?")
     assert [u.act for u in units] == [Act.REFLECTION, Act.REFLECTION]
