@@ -1,0 +1,57 @@
+"""Scoring, feedback rewrites, GROW and next-step reading give exactly the bytes they gave.
+
+The golden files were written from frozen tagged transcripts (see golden_cases.py), so a
+change here means scoring itself changed what a user sees in a scorecard.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+from golden_cases import (
+    RUBRIC_HASH,
+    SCORECARDS,
+    TEXTS,
+    coach_readings,
+    load_cases,
+    load_content,
+    rep_readings,
+    score_case,
+)
+
+
+def _lines(path: Any) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def test_every_golden_transcript_scores_to_the_same_bytes() -> None:
+    rubrics, scenarios = load_content()
+    cases = load_cases()
+    expected = _lines(SCORECARDS)
+    assert len(cases) == len(expected) > 50
+    for case, golden in zip(cases, expected, strict=True):
+        card = score_case(case, rubrics, scenarios)
+        assert card.model_dump_json(exclude={"transcript"}) == golden, case.name
+        assert card.transcript == case.turns
+        assert card.rubric.hash == RUBRIC_HASH
+
+
+def test_golden_set_covers_discovery_ownership_and_feedback() -> None:
+    cards = [json.loads(line) for line in _lines(SCORECARDS)]
+    found = [c for c in cards if c["metrics"]["discovery_detail"] and c["metrics"]["discovery"]]
+    assert len(found) >= 10
+    assert sum(c["metrics"]["rep_ownership_detail"]["stated"] for c in cards) >= 10
+    behaviours = {item["behaviour"] for c in cards for item in c["feedback"]}
+    assert len(behaviours) == 5
+    assert any(c["passed"] for c in cards)
+    assert not all(c["passed"] for c in cards)
+
+
+@pytest.mark.parametrize("start", [0, 1000, 2000])
+def test_rewrites_grow_and_next_steps_read_every_utterance_as_before(start: int) -> None:
+    for line in _lines(TEXTS)[start : start + 1000]:
+        golden = json.loads(line)
+        readings = rep_readings if "next_step" in golden else coach_readings
+        assert readings(golden["text"]) == golden, golden["text"]
