@@ -15,6 +15,7 @@ def serve(
     import uvicorn
 
     from app.web.app import create_app
+    from app.web.process import tune_garbage_collector
 
     settings = get_settings()
     if host is not None or port is not None:
@@ -26,6 +27,7 @@ def serve(
         f"Coachsim on http://{settings.host}:{settings.port} "
         f"(rep engine: {settings.resolved_engine})"
     )
+    tune_garbage_collector()
     uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", access_log=False)
 
 
