@@ -276,6 +276,7 @@ def _load(base: str, kind: str, clients: int, seconds: float, server_pid: int) -
     shares = [clients // processes + (i < clients % processes) for i in range(processes)]
     firsts = [sum(shares[:i]) for i in range(processes)]
     cpu_before = _server_cpu_seconds(server_pid)
+    wall_before = time.perf_counter()
     running = [
         subprocess.Popen(
             [
@@ -299,6 +300,7 @@ def _load(base: str, kind: str, clients: int, seconds: float, server_pid: int) -
             raise RuntimeError(f"a load client failed with status {process.returncode}")
         parts.append(json.loads(out.strip().splitlines()[-1]))
     cpu_after = _server_cpu_seconds(server_pid)
+    wall = time.perf_counter() - wall_before
     latencies = sorted(x for p in parts for x in p["latencies"])
     sent = sum(p["sent"] for p in parts)
     cpu_ms = (
@@ -318,6 +320,11 @@ def _load(base: str, kind: str, clients: int, seconds: float, server_pid: int) -
         "errors": sum(p["errors"] for p in parts),
         "acknowledged": sum(p["acknowledged"] for p in parts),
         "server_cpu_ms": cpu_ms,
+        "server_cores": (
+            (cpu_after - cpu_before) / wall
+            if cpu_before is not None and cpu_after is not None
+            else float("nan")
+        ),
     }
 
 
@@ -425,6 +432,10 @@ def _report(
         _row(f"turns, one client ({SINGLE_SECONDS:.0f} s)", single),
         _row(f"turns, {CONCURRENCY} sessions ({LOAD_SECONDS:.0f} s)", load),
         _row(f"GET /healthz, {CONCURRENCY} clients ({LOAD_SECONDS:.0f} s)", health),
+        "",
+        f"During the {CONCURRENCY}-session run the server used {load['server_cores']:.2f} "
+        f"of a core; at {load['server_cpu_ms']:.2f} ms of CPU per turn, one core to itself "
+        f"would serve about {1000 / load['server_cpu_ms']:.0f} turns per second.",
         "",
         "| target | measured | |",
         "|---|---|---|",
