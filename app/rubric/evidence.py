@@ -9,14 +9,16 @@ and next steps) and are marked as such.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import heapq
+from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from typing import NamedTuple
 
 from app.domain.acts import ASKING_ACTS, QUESTION_ACTS, Act, Speaker
 from app.domain.scorecard import Evidence
 from app.domain.transcript import TaggedTurn, Unit
 from app.rubric.grow import GROW_STAGES, grow_stages
-from app.rubric.metrics import Metrics, is_telling, word_count
+from app.rubric.metrics import Reading
 
 MAX_EVIDENCE = 3
 MAX_QUOTE = 200
@@ -31,30 +33,48 @@ def quote(text: str) -> str:
 
 
 class Transcript:
-    """The tagged turns and their metrics, the two things evidence is drawn from."""
+    """The tagged turns read once (metrics, coach units, word counts): what evidence cites."""
 
-    __slots__ = ("coach_units", "metrics", "turns")
+    __slots__ = ("_by_index", "_stages", "coach_units", "metrics", "turns", "words")
 
-    def __init__(self, turns: Sequence[TaggedTurn], metrics: Metrics) -> None:
-        self.turns = turns
-        self.metrics = metrics
-        # One flat pass over the coach's units, shared by every criterion's evidence.
-        self.coach_units: list[tuple[int, Unit]] = [
-            (turn.index, unit)
-            for turn in turns
-            if turn.speaker is Speaker.COACH
-            for unit in turn.units
-        ]
+    def __init__(self, reading: Reading) -> None:
+        self.turns = reading.turns
+        self.metrics = reading.metrics
+        self.coach_units = reading.coach_units
+        self.words = reading.words
+        self._stages: dict[int, tuple[str, ...]] | None = None
+        self._by_index: dict[int, TaggedTurn] | None = None
 
-    def units(self, keep: Callable[[Unit], bool], note: str = "") -> Iterator[Cite]:
-        """Coach units that pass `keep`, as evidence."""
-        for index, unit in self.coach_units:
-            if keep(unit):
-                yield Cite(index, unit.text, note or _act_note(unit), unit.act)
+    def units(self, acts: frozenset[Act], note: str = "") -> Iterator[Cite]:
+        """Coach units with one of these acts, as evidence."""
+        for item in self.coach_units:
+            unit = item.unit
+            if unit.act in acts:
+                yield Cite(item.turn, unit.text, note or _act_note(unit), unit.act)
+
+    def telling(self, note: str = "") -> Iterator[Cite]:
+        """Coach units that told (unsolicited advice, leading questions, takeovers)."""
+        for item in self.coach_units:
+            if item.telling:
+                unit = item.unit
+                yield Cite(item.turn, unit.text, note or _act_note(unit), unit.act)
 
     def turn(self, index: int) -> TaggedTurn:
-        """The turn with this 1-based index."""
+        """The turn at this 1-based position."""
         return self.turns[index - 1]
+
+    def find(self, index: int) -> TaggedTurn | None:
+        """The turn whose index is this one (the last, should several claim it)."""
+        if self._by_index is None:
+            self._by_index = {turn.index: turn for turn in self.turns}
+        return self._by_index.get(index)
+
+    def stages(self, unit: Unit) -> tuple[str, ...]:
+        """The GROW stages of a unit, as the metrics already read them for questions."""
+        if self._stages is None:
+            self._stages = {id(item.unit): item.stages for item in self.coach_units}
+        found = self._stages.get(id(unit))
+        return grow_stages(unit.text) if found is None else found
 
 
 class Cite(NamedTuple):
@@ -83,29 +103,26 @@ def _act_note(unit: Unit) -> str:
     return unit.act.value.replace("_", " ")
 
 
-def _asking(t: Transcript) -> Iterator[Cite]:
-    return t.units(lambda u: u.act in ASKING_ACTS)
-
-
-def _telling(t: Transcript) -> Iterator[Cite]:
-    return t.units(is_telling)
+_OPEN = frozenset({Act.OPEN_QUESTION})
+_CLOSED_OR_LEADING = frozenset({Act.CLOSED_QUESTION, Act.LEADING_QUESTION})
+_REFLECTION = frozenset({Act.REFLECTION})
+_TAKEOVER = frozenset({Act.TAKEOVER})
+_AFFIRMATION = frozenset({Act.AFFIRMATION})
+_CLOSED = frozenset({Act.CLOSED_QUESTION})
 
 
 def _questions(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
-    return _asking(t), _telling(t)
+    return t.units(ASKING_ACTS), t.telling()
 
 
 def _open_questions(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
-    return (
-        t.units(lambda u: u.act is Act.OPEN_QUESTION),
-        t.units(lambda u: u.act in (Act.CLOSED_QUESTION, Act.LEADING_QUESTION)),
-    )
+    return t.units(_OPEN), t.units(_CLOSED_OR_LEADING)
 
 
 def _reflections(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     def unreflected() -> Iterator[Cite]:
         for turn in t.turns:
-            if any(u.act is Act.REFLECTION for u in turn.units):
+            if not turn.units or any(u.act is Act.REFLECTION for u in turn.units):
                 continue
             for unit in turn.units:
                 if unit.act in QUESTION_ACTS:
@@ -116,29 +133,32 @@ def _reflections(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
                         note="a question with no reflection in its turn",
                     )
 
-    return t.units(lambda u: u.act is Act.REFLECTION), unreflected()
+    return t.units(_REFLECTION), unreflected()
 
 
 def _telling_kind(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
-    return t.units(lambda u: u.act is Act.OPEN_QUESTION, "asked instead of telling"), _telling(t)
+    return t.units(_OPEN, "asked instead of telling"), t.telling()
 
 
 def _takeovers(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     return (
-        t.units(lambda u: u.act is Act.OPEN_QUESTION, "left the work with the rep"),
-        t.units(lambda u: u.act is Act.TAKEOVER, "takeover: the manager does the rep's work"),
+        t.units(_OPEN, "left the work with the rep"),
+        t.units(_TAKEOVER, "takeover: the manager does the rep's work"),
     )
 
 
 def _advice(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
-    return (
-        t.units(lambda u: u.act is Act.ADVICE and u.permitted),
-        t.units(lambda u: u.act is Act.ADVICE and not u.permitted, "unsolicited advice"),
-    )
+    def given(permitted: bool, note: str) -> Iterator[Cite]:
+        for item in t.coach_units:
+            unit = item.unit
+            if unit.act is Act.ADVICE and unit.permitted is permitted:
+                yield Cite(item.turn, unit.text, note or _act_note(unit), unit.act)
+
+    return given(True, ""), given(False, "unsolicited advice")
 
 
 def _affirmations(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
-    return t.units(lambda u: u.act is Act.AFFIRMATION), iter(())
+    return t.units(_AFFIRMATION), iter(())
 
 
 def _stacked(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
@@ -146,6 +166,8 @@ def _stacked(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
 
     def single() -> Iterator[Cite]:
         for turn in t.turns:
+            if not turn.units:
+                continue
             asks = [u for u in turn.units if u.act in QUESTION_ACTS]
             if turn.index not in stacked and len(asks) == 1:
                 yield Cite(
@@ -182,23 +204,18 @@ def _rep_next_step(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
 
     def told() -> Iterator[Cite]:
         if detail.told_turn is not None:
-            yield from (e for e in _telling(t) if e.turn == detail.told_turn)
+            yield from (e for e in t.telling() if e.turn == detail.told_turn)
         if not detail.stated:
-            will_turns = set(t.metrics.grow.turns["will"])  # GROW already found them
-            for index, unit in t.coach_units:
-                if index in will_turns and unit.act in ASKING_ACTS and "will" in _stages(unit):
+            for item in t.coach_units:  # the metrics read each question's GROW stages
+                if "will" in item.stages:
                     yield Cite(
-                        index,
-                        unit.text,
+                        item.turn,
+                        item.unit.text,
                         "asked for a commitment, but the rep named no concrete step",
-                        unit.act,
+                        item.unit.act,
                     )
 
     return owned(), told()
-
-
-def _stages(unit: Unit) -> tuple[str, ...]:
-    return grow_stages(unit.text)
 
 
 def _grow(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
@@ -210,7 +227,7 @@ def _grow(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
             if not turns:
                 continue
             unit = next(
-                u for u in t.turn(turns[0]).units if u.act in ASKING_ACTS and stage in _stages(u)
+                u for u in t.turn(turns[0]).units if u.act in ASKING_ACTS and stage in t.stages(u)
             )
             yield Cite(
                 turn=turns[0],
@@ -222,7 +239,7 @@ def _grow(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     def uncovered() -> Iterator[Cite]:
         if grow.missing:
             missing = ", ".join(s.capitalize() for s in grow.missing)
-            yield from t.units(is_telling, f"told where a question could have covered {missing}")
+            yield from t.telling(f"told where a question could have covered {missing}")
 
     return covered(), uncovered()
 
@@ -242,19 +259,26 @@ def _discovery(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     def missed() -> Iterator[Cite]:
         if detail and detail.missing:
             hidden = ", ".join(detail.missing)
-            yield from t.units(is_telling, f"told instead of exploring; still hidden: {hidden}")
-            yield from t.units(
-                lambda u: u.act is Act.CLOSED_QUESTION, f"closed question; still hidden: {hidden}"
-            )
+            yield from t.telling(f"told instead of exploring; still hidden: {hidden}")
+            yield from t.units(_CLOSED, f"closed question; still hidden: {hidden}")
 
     return found(), missed()
 
 
 def _talk(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     def longest(speaker: Speaker, note: str) -> Iterator[Cite]:
-        sized = [(word_count(x.text), x) for x in t.turns if x.speaker is speaker]
-        sized.sort(key=lambda pair: (-pair[0], pair[1].index))
-        for words, turn in sized:
+        sized = [
+            (words, turn)
+            for turn, words in zip(t.turns, t.words, strict=True)
+            if turn.speaker is speaker
+        ]
+        # A side rarely gives more than MAX_EVIDENCE citations: order the rest only if asked.
+        top: Iterable[tuple[int, TaggedTurn]] = heapq.nsmallest(
+            MAX_EVIDENCE, sized, key=_longest_first
+        )
+        if len(sized) > MAX_EVIDENCE:
+            top = chain(top, sorted(sized, key=_longest_first)[MAX_EVIDENCE:])
+        for words, turn in top:
             yield Cite(
                 turn=turn.index,
                 text=turn.text,
@@ -267,6 +291,10 @@ def _talk(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
         longest(Speaker.REP, "the rep doing the talking"),
         longest(Speaker.COACH, "the manager's longest turn"),
     )
+
+
+def _longest_first(sized: tuple[int, TaggedTurn]) -> tuple[int, int]:
+    return -sized[0], sized[1].index
 
 
 _KINDS: dict[str, Callable[[Transcript], tuple[Iterator[Cite], Iterator[Cite]]]] = {

@@ -15,9 +15,7 @@ from dataclasses import dataclass
 from app.domain.acts import QUESTION_ACTS, Act, Speaker
 from app.domain.scorecard import CriterionResult, FeedbackItem, Strength
 from app.domain.transcript import TaggedTurn, Unit
-from app.rubric.evidence import quote
-from app.rubric.grow import grow_stages
-from app.rubric.metrics import Metrics
+from app.rubric.evidence import Transcript, quote
 from app.rubric.rewrite import (
     GENERIC,
     asks_permission,
@@ -87,19 +85,12 @@ class _Example:
         return self.rewrite not in GENERIC
 
 
-def _coach_units(turns: Sequence[TaggedTurn]) -> list[tuple[TaggedTurn, Unit]]:
-    return [(t, u) for t in turns if t.speaker is Speaker.COACH for u in t.units]
-
-
-CoachUnits = Sequence[tuple[TaggedTurn, Unit]]
-
-
 def _examples_of(
-    units: CoachUnits, keep: Callable[[Unit], bool], rewrite: Callable[[str], str]
+    t: Transcript, keep: Callable[[Unit], bool], rewrite: Callable[[str], str]
 ) -> Iterator[_Example]:
-    for turn, unit in units:
-        if keep(unit):
-            yield _Example(turn.index, unit.text, rewrite(unit.text))
+    for item in t.coach_units:
+        if keep(item.unit):
+            yield _Example(item.turn, item.unit.text, rewrite(item.unit.text))
 
 
 def _first_specific(examples: Iterator[_Example]) -> _Example | None:
@@ -112,13 +103,13 @@ def _first_specific(examples: Iterator[_Example]) -> _Example | None:
     return first
 
 
-def _best_question(units: Sequence[Unit]) -> str:
+def _best_question(t: Transcript, units: Sequence[Unit]) -> str:
     """The one question to keep from a stacked turn, made open if it was not."""
     asks = [u for u in units if u.act in QUESTION_ACTS]
     open_ones = [u for u in asks if u.act is Act.OPEN_QUESTION]
     if open_ones:
         # Prefer the question that moves the conversation along GROW, then the fuller one.
-        best = max(open_ones, key=lambda u: (len(grow_stages(u.text)), len(u.text.split())))
+        best = max(open_ones, key=lambda u: (len(t.stages(u)), len(u.text.split())))
         return " ".join(best.text.split())
     first = asks[0]
     if first.act is Act.LEADING_QUESTION:
@@ -126,50 +117,47 @@ def _best_question(units: Sequence[Unit]) -> str:
     return rewrite_closed(first.text)
 
 
-def _stacked_examples(turns: Sequence[TaggedTurn], metrics: Metrics) -> Iterator[_Example]:
-    by_index = {t.index: t for t in turns}
-    for index in metrics.stacked_turns:
-        units = by_index[index].units
-        asked = " ".join(u.text for u in units if u.act in QUESTION_ACTS)
-        yield _Example(index, asked, _best_question(units))
+def _stacked_examples(t: Transcript) -> Iterator[_Example]:
+    for index in t.metrics.stacked_turns:
+        turn = t.find(index)
+        if turn is None:
+            raise KeyError(index)
+        asked = " ".join(u.text for u in turn.units if u.act in QUESTION_ACTS)
+        yield _Example(index, asked, _best_question(t, turn.units))
 
 
-def _examples(
-    key: str, units: CoachUnits, turns: Sequence[TaggedTurn], metrics: Metrics
-) -> Iterator[_Example]:
+def _examples(key: str, t: Transcript) -> Iterator[_Example]:
     if key == "takeover":
-        return _examples_of(units, lambda u: u.act is Act.TAKEOVER, rewrite_takeover)
+        return _examples_of(t, lambda u: u.act is Act.TAKEOVER, rewrite_takeover)
     if key == "advice":
-        return _examples_of(
-            units, lambda u: u.act is Act.ADVICE and not u.permitted, rewrite_advice
-        )
+        return _examples_of(t, lambda u: u.act is Act.ADVICE and not u.permitted, rewrite_advice)
     if key == "leading":
-        return _examples_of(units, lambda u: u.act is Act.LEADING_QUESTION, rewrite_leading)
+        return _examples_of(t, lambda u: u.act is Act.LEADING_QUESTION, rewrite_leading)
     if key == "stacked":
-        return _stacked_examples(turns, metrics)
-    if metrics.open_question_share >= 0.5:
+        return _stacked_examples(t)
+    if t.metrics.open_question_share >= 0.5:
         return iter(())  # closed questions are fine in a conversation that is mostly open
     return _examples_of(
-        units,
+        t,
         lambda u: u.act is Act.CLOSED_QUESTION and not asks_permission(u.text),
         rewrite_closed,
     )
 
 
-def _criterion_level(behaviour: _Behaviour, results: Sequence[CriterionResult]) -> int:
-    levels = [r.level for r in results if r.metric in behaviour.metrics]
-    return min(levels, default=5)
+def _criterion_level(behaviour: _Behaviour, levels: dict[str, int]) -> int:
+    return min((levels[m] for m in behaviour.metrics if m in levels), default=5)
 
 
-def feedback_items(
-    turns: Sequence[TaggedTurn], metrics: Metrics, results: Sequence[CriterionResult]
-) -> list[FeedbackItem]:
+def feedback_items(t: Transcript, results: Sequence[CriterionResult]) -> list[FeedbackItem]:
     """At most two behaviours to change, weakest criterion first, each with a rewrite."""
-    ranked = sorted(enumerate(_PRIORITY), key=lambda p: (_criterion_level(p[1], results), p[0]))
-    units = _coach_units(turns)
+    levels: dict[str, int] = {}
+    for result in results:
+        levels[result.metric] = min(result.level, levels.get(result.metric, 5))
+    ranked = sorted(enumerate(_PRIORITY), key=lambda p: (_criterion_level(p[1], levels), p[0]))
     items: list[FeedbackItem] = []
     for _, behaviour in ranked:
-        example = _first_specific(_examples(behaviour.key, units, turns, metrics))
+        # Rewrites are built one candidate at a time, only until a specific one turns up.
+        example = _first_specific(_examples(behaviour.key, t))
         if example is None:
             continue
         items.append(
@@ -186,12 +174,12 @@ def feedback_items(
     return items
 
 
-def strength(turns: Sequence[TaggedTurn], metrics: Metrics) -> Strength | None:
+def strength(t: Transcript) -> Strength | None:
     """One specific thing the coach did well, citing the coach turn that did it."""
-    by_index = {t.index: t for t in turns}
+    metrics = t.metrics
 
     def coach_before(index: int) -> TaggedTurn | None:
-        previous = by_index.get(index - 1)
+        previous = t.find(index - 1)
         return previous if previous is not None and previous.speaker is Speaker.COACH else None
 
     def asked(turn: TaggedTurn | None, acts: frozenset[Act]) -> Unit | None:
@@ -200,7 +188,6 @@ def strength(turns: Sequence[TaggedTurn], metrics: Metrics) -> Strength | None:
         return next((u for u in turn.units if u.act in acts), None)
 
     inviting = frozenset({Act.OPEN_QUESTION, Act.REFLECTION})
-    coach = _coach_units(turns)
     own = metrics.rep_ownership_detail
     if own.stated and own.before_or_after_telling == "before" and own.turn is not None:
         turn = coach_before(own.turn)
@@ -228,32 +215,30 @@ def strength(turns: Sequence[TaggedTurn], metrics: Metrics) -> Strength | None:
         ),
         (Act.AFFIRMATION, "You recognised something specific the rep had done well."),
     ):
-        for turn, unit in coach:
-            if unit.act is act:
-                return Strength(text=text, turn=turn.index, quote=quote(unit.text))
-    opens = [(t, u) for t, u in coach if u.act is Act.OPEN_QUESTION]
-    staged = [(t, u) for t, u in opens if grow_stages(u.text)]
-    if staged:
-        turn, unit = staged[0]
-        stage = grow_stages(unit.text)[0].capitalize()
-        return Strength(
-            text=f"An open question that explored the {stage} stage and left the thinking to "
-            "the rep.",
-            turn=turn.index,
-            quote=quote(unit.text),
-        )
+        for item in t.coach_units:
+            if item.unit.act is act:
+                return Strength(text=text, turn=item.turn, quote=quote(item.unit.text))
+    opens = [item for item in t.coach_units if item.unit.act is Act.OPEN_QUESTION]
+    for item in opens:
+        if item.stages:
+            stage = item.stages[0].capitalize()
+            return Strength(
+                text=f"An open question that explored the {stage} stage and left the thinking "
+                "to the rep.",
+                turn=item.turn,
+                quote=quote(item.unit.text),
+            )
     if opens:
-        turn, unit = opens[0]
         return Strength(
             text="An open question that left the thinking to the rep.",
-            turn=turn.index,
-            quote=quote(unit.text),
+            turn=opens[0].turn,
+            quote=quote(opens[0].unit.text),
         )
     return None
 
 
 def build_feedback(
-    turns: Sequence[TaggedTurn], metrics: Metrics, results: Sequence[CriterionResult]
+    t: Transcript, results: Sequence[CriterionResult]
 ) -> tuple[list[FeedbackItem], Strength | None]:
     """The scorecard's feedback items and its one strength."""
-    return feedback_items(turns, metrics, results), strength(turns, metrics)
+    return feedback_items(t, results), strength(t)

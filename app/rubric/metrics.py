@@ -17,7 +17,7 @@ telling. Floats are rounded to 4 places so the same transcript always gives the 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -156,22 +156,6 @@ def _ownership(
     return 0.0, RepOwnership(stated=False, told_turn=first_told, source=source)
 
 
-def _grow(turns: Sequence[TaggedTurn]) -> tuple[float, GrowCoverage]:
-    found: dict[str, list[int]] = {stage: [] for stage in GROW_STAGES}
-    for turn in turns:
-        for unit in turn.units:
-            if unit.act not in ASKING_ACTS:
-                continue
-            for stage in grow_stages(unit.text):
-                if not found[stage] or found[stage][-1] != turn.index:
-                    found[stage].append(turn.index)
-    covered = [s for s in GROW_STAGES if found[s]]
-    missing = [s for s in GROW_STAGES if not found[s]]
-    return round(len(covered) / len(GROW_STAGES), PLACES), GrowCoverage(
-        covered=covered, missing=missing, turns=found
-    )
-
-
 def _discovery(
     turns: Sequence[TaggedTurn], scenario: Scenario, decisions: Mapping[int, Decision]
 ) -> tuple[float, Discovery]:
@@ -194,12 +178,42 @@ def _discovery(
     return round(points / total, PLACES), detail
 
 
+class CoachUnit(NamedTuple):
+    """A coach unit where it was said, with what the metrics read from it."""
+
+    turn: int  # the 1-based index of its turn
+    unit: Unit
+    telling: bool
+    stages: tuple[GrowStage, ...]  # GROW stages, read only from questions that ask
+
+
+class Reading(NamedTuple):
+    """A tagged transcript read once: its metrics and the per-unit facts behind them.
+
+    Evidence and feedback draw on the same reading instead of scanning the turns again.
+    """
+
+    turns: Sequence[TaggedTurn]
+    metrics: Metrics
+    coach_units: list[CoachUnit]
+    words: list[int]  # words in each turn, in transcript order
+
+
 def compute_metrics(
     tagged: Sequence[TaggedTurn],
     scenario: Scenario | None = None,
     decisions: Mapping[int, Decision] | None = None,
 ) -> Metrics:
     """Measure a tagged transcript; `decisions` maps rep turn indexes to the director's log."""
+    return read(tagged, scenario, decisions).metrics
+
+
+def read(
+    tagged: Sequence[TaggedTurn],
+    scenario: Scenario | None = None,
+    decisions: Mapping[int, Decision] | None = None,
+) -> Reading:
+    """Measure a tagged transcript in one pass, keeping what evidence and feedback reuse."""
     decisions = decisions or {}
     # Acts are str enums: a member and its value are the same dict key.
     counts: dict[str, int] = dict.fromkeys(ACT_NAMES, 0)
@@ -208,20 +222,34 @@ def compute_metrics(
     stacked: list[int] = []
     first_telling_turn: int | None = None
     first_telling_index: int | None = None
+    grow_turns: dict[str, list[int]] = {stage: [] for stage in GROW_STAGES}
+    coach_units: list[CoachUnit] = []
+    words: list[int] = []
     for turn in tagged:
+        index = turn.index
+        count = len(turn.text.split())
+        words.append(count)
         if turn.speaker is Speaker.REP:
             rep_turns += 1
-            rep_words += word_count(turn.text)
+            rep_words += count
+            for unit in turn.units:  # a rep turn has no units, unless a caller made some
+                if unit.act in ASKING_ACTS:
+                    _mark_stages(grow_turns, grow_stages(unit.text), index)
             continue
         coach_turns += 1
-        coach_words += word_count(turn.text)
+        coach_words += count
         questions_here = 0
         for unit in turn.units:
             act = unit.act
             counts[act] += 1
+            stages: tuple[GrowStage, ...] = ()
             if act in QUESTION_ACTS:
                 questions_here += 1
                 told = act is Act.LEADING_QUESTION
+                if not told:
+                    stages = grow_stages(unit.text)
+                    if stages:
+                        _mark_stages(grow_turns, stages, index)
             elif act is Act.ADVICE:
                 told = not unit.permitted
                 permitted += not told
@@ -232,20 +260,24 @@ def compute_metrics(
             if told:
                 telling += 1
                 if first_telling_turn is None:
-                    first_telling_turn, first_telling_index = coach_turns, turn.index
+                    first_telling_turn, first_telling_index = coach_turns, index
+            coach_units.append(CoachUnit(index, unit, told, stages))
         if questions_here > 1:
-            stacked.append(turn.index)
+            stacked.append(index)
 
     asking = counts[Act.OPEN_QUESTION] + counts[Act.CLOSED_QUESTION]
     questions = asking + counts[Act.LEADING_QUESTION]
     total_words = coach_words + rep_words
     ownership, ownership_detail = _ownership(tagged, decisions, first_telling_index)
-    grow, grow_detail = _grow(tagged)
+    covered = [s for s in GROW_STAGES if grow_turns[s]]
+    grow_detail = GrowCoverage(
+        covered=covered, missing=[s for s in GROW_STAGES if not grow_turns[s]], turns=grow_turns
+    )
     discovery: float | None = None
     discovery_detail: Discovery | None = None
     if scenario is not None:
         discovery, discovery_detail = _discovery(tagged, scenario, decisions)
-    return Metrics(
+    metrics = Metrics(
         counts=counts,
         coach_turns=coach_turns,
         rep_turns=rep_turns,
@@ -269,8 +301,16 @@ def compute_metrics(
         affirmation_count=counts[Act.AFFIRMATION],
         rep_ownership=ownership,
         rep_ownership_detail=ownership_detail,
-        grow_coverage=grow,
+        grow_coverage=round(len(covered) / len(GROW_STAGES), PLACES),
         grow=grow_detail,
         discovery=discovery,
         discovery_detail=discovery_detail,
     )
+    return Reading(tagged, metrics, coach_units, words)
+
+
+def _mark_stages(found: dict[str, list[int]], stages: tuple[GrowStage, ...], index: int) -> None:
+    for stage in stages:
+        turns = found[stage]
+        if not turns or turns[-1] != index:
+            turns.append(index)

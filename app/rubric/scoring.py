@@ -19,7 +19,7 @@ from app.domain.scorecard import CriterionResult, RubricRef, Scorecard
 from app.domain.transcript import TaggedTurn
 from app.rubric.evidence import Transcript, cite
 from app.rubric.feedback import build_feedback
-from app.rubric.metrics import Metrics, compute_metrics
+from app.rubric.metrics import Metrics, read
 
 
 class RubricSource(Protocol):
@@ -157,8 +157,8 @@ def score(
         model, digest = rubric.model, rubric.hash
     if not any(t.speaker is Speaker.COACH for t in tagged):
         raise ValueError("the transcript has no coach turns to score")
-    metrics = compute_metrics(tagged, scenario, decisions)
-    view = Transcript(tagged, metrics)
+    view = Transcript(read(tagged, scenario, decisions))
+    metrics = view.metrics
 
     results: list[CriterionResult] = []
     reasons_failed: list[str] = []
@@ -212,7 +212,7 @@ def score(
             "no hard fail" if model.pass_rule.hard_fails else "the rubric has no hard fails",
         ]
     )
-    feedback, strength = build_feedback(tagged, metrics, results)
+    feedback, strength = build_feedback(view, results)
     return Scorecard(
         overall=overall,
         passed=passed,
