@@ -71,40 +71,43 @@ def _percentile(sorted_values: list[float], pct: float) -> float:
 
 
 class _Connection:
-    """One keep-alive connection, driven through httpx's async transport.
+    """One keep-alive HTTP/1.1 connection, driven through httpcore, httpx's async core.
 
-    The transport is httpx minus the client conveniences (cookie jar, redirects, URL
-    joining), which cost about as much client CPU as the server spends on a turn; the
-    identity cookie is kept by hand instead.
+    The full httpx client (request and response models, cookie jar, URL joining) costs
+    about as much CPU per request as the server spends on a whole turn; on a 2-core
+    machine shared with the server, that would measure the client. httpcore is the layer
+    httpx sends requests with; the identity cookie is kept by hand.
     """
 
     def __init__(self, base: str) -> None:
-        import httpx
+        import httpcore
 
-        self._httpx = httpx
         self.base = base
-        self.cookie: str | None = None
-        self.transport = httpx.AsyncHTTPTransport(
-            limits=httpx.Limits(max_connections=1, max_keepalive_connections=1)
-        )
+        self.host = base.split("://", 1)[1].encode()
+        self.cookie: bytes | None = None
+        self.pool = httpcore.AsyncConnectionPool(max_connections=1, max_keepalive_connections=1)
 
     async def request(self, method: str, path: str, body: Any = None) -> tuple[int, bytes]:
         """Send one request; the status and the whole response body."""
-        headers = {"content-type": "application/json"} if body is not None else {}
+        headers = [(b"host", self.host)]
+        content = b""
+        if body is not None:
+            content = json.dumps(body).encode()
+            headers.append((b"content-type", b"application/json"))
+            headers.append((b"content-length", str(len(content)).encode()))
         if self.cookie:
-            headers["cookie"] = self.cookie
-        content = json.dumps(body).encode() if body is not None else None
-        request = self._httpx.Request(method, self.base + path, headers=headers, content=content)
-        response = await self.transport.handle_async_request(request)
-        data = await response.aread()
-        set_cookie = response.headers.get("set-cookie")
-        if set_cookie:
-            self.cookie = set_cookie.split(";", 1)[0]
-        return response.status_code, data
+            headers.append((b"cookie", self.cookie))
+        response = await self.pool.request(
+            method.encode(), self.base + path, headers=headers, content=content
+        )
+        for name, value in response.headers:
+            if name.lower() == b"set-cookie":
+                self.cookie = value.split(b";", 1)[0]
+        return response.status, response.content
 
     async def close(self) -> None:
         """Close the connection."""
-        await self.transport.aclose()
+        await self.pool.aclose()
 
 
 async def _turn_worker(
@@ -416,8 +419,8 @@ def _report(
         "",
         "`coachsim serve` (one uvicorn worker with uvloop and httptools, scripted engine, "
         "SQLite in WAL mode) over loopback. The load comes from "
-        f"{CLIENT_PROCESSES} separate client processes driving httpx's async transport, one "
-        "keep-alive connection per simulated manager. A turn is "
+        f"{CLIENT_PROCESSES} separate client processes driving httpcore (the async HTTP core "
+        "of httpx), one keep-alive connection per simulated manager. A turn is "
         "`POST /api/v1/sessions/{id}/turns`: commit the coach turn, tag it, direct the rep, "
         "voice the reply, commit the rep turn, answer with both. Each simulated manager "
         f"starts a new session every {TURNS_PER_SESSION} turns; the first "
