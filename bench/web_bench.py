@@ -273,12 +273,22 @@ def _server_cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def _main_thread_schedule(pid: int) -> tuple[float, float] | None:
+    """Seconds the server's main thread has spent running and waiting for a CPU so far."""
+    try:
+        run, wait, _ = Path(f"/proc/{pid}/schedstat").read_text().split()
+    except (OSError, ValueError):
+        return None
+    return int(run) / 1e9, int(wait) / 1e9
+
+
 def _load(base: str, kind: str, clients: int, seconds: float, server_pid: int) -> dict[str, Any]:
     """Run `clients` simulated users from client processes; merged figures."""
     processes = min(CLIENT_PROCESSES, clients)
     shares = [clients // processes + (i < clients % processes) for i in range(processes)]
     firsts = [sum(shares[:i]) for i in range(processes)]
     cpu_before = _server_cpu_seconds(server_pid)
+    schedule_before = _main_thread_schedule(server_pid)
     wall_before = time.perf_counter()
     running = [
         subprocess.Popen(
@@ -303,7 +313,12 @@ def _load(base: str, kind: str, clients: int, seconds: float, server_pid: int) -
             raise RuntimeError(f"a load client failed with status {process.returncode}")
         parts.append(json.loads(out.strip().splitlines()[-1]))
     cpu_after = _server_cpu_seconds(server_pid)
+    schedule_after = _main_thread_schedule(server_pid)
     wall = time.perf_counter() - wall_before
+    running = waiting = float("nan")
+    if schedule_before is not None and schedule_after is not None:
+        running = (schedule_after[0] - schedule_before[0]) / wall
+        waiting = (schedule_after[1] - schedule_before[1]) / wall
     latencies = sorted(x for p in parts for x in p["latencies"])
     sent = sum(p["sent"] for p in parts)
     cpu_ms = (
@@ -323,6 +338,8 @@ def _load(base: str, kind: str, clients: int, seconds: float, server_pid: int) -
         "errors": sum(p["errors"] for p in parts),
         "acknowledged": sum(p["acknowledged"] for p in parts),
         "server_cpu_ms": cpu_ms,
+        "main_running": running,
+        "main_waiting": waiting,
         "server_cores": (
             (cpu_after - cpu_before) / wall
             if cpu_before is not None and cpu_after is not None
@@ -437,8 +454,10 @@ def _report(
         _row(f"GET /healthz, {CONCURRENCY} clients ({LOAD_SECONDS:.0f} s)", health),
         "",
         f"During the {CONCURRENCY}-session run the server used {load['server_cores']:.2f} "
-        f"of a core; at {load['server_cpu_ms']:.2f} ms of CPU per turn, one core to itself "
-        f"would serve about {1000 / load['server_cpu_ms']:.0f} turns per second.",
+        f"of a core; its event-loop thread was running {load['main_running']:.0%} of the "
+        f"time and ready but waiting for a CPU {load['main_waiting']:.0%} of it. At "
+        f"{load['server_cpu_ms']:.2f} ms of CPU per turn, one core to itself would serve "
+        f"about {1000 / load['server_cpu_ms']:.0f} turns per second.",
         "",
         "| target | measured | |",
         "|---|---|---|",
