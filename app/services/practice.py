@@ -78,7 +78,7 @@ class PracticeSession:
         session = cls(scenario, engine, manager_name=manager_name, tagger=tagger)
         for turn in turns:
             if turn.speaker is Speaker.COACH:
-                session._take_coach_turn(turn.text)
+                session.add_coach_turn(turn.text)
             elif not session._turns:
                 session.start()
             elif session._pending is not None:
@@ -120,7 +120,7 @@ class PracticeSession:
 
     async def take_turn(self, text: str) -> AsyncIterator[str]:
         """Record the coach's turn, direct the rep, and stream the rep's reply as it comes."""
-        self._take_coach_turn(text)
+        self.add_coach_turn(text)
         async for chunk in self.retry():
             yield chunk
 
@@ -156,7 +156,12 @@ class PracticeSession:
         """The director's decision behind each rep turn, by turn index."""
         return {t.index: t.decision for t in self._turns if t.decision is not None}
 
-    def _take_coach_turn(self, text: str) -> PracticeTurn:
+    def add_coach_turn(self, text: str) -> PracticeTurn:
+        """Record and direct a coach turn without voicing the reply yet.
+
+        Storage commits the returned turn before any engine is asked for words, so an
+        engine failure can never lose what the coach said.
+        """
         text = text.strip()
         if not text:
             raise PracticeError("say something to the rep first: the message is empty")

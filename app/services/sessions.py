@@ -117,12 +117,6 @@ def _view(turn: PracticeTurn, record: TurnRecord) -> TurnView:
     )
 
 
-def _add_coach_turn(practice: PracticeSession, text: str) -> PracticeTurn:
-    # Tags the turn and lets the director decide, without asking the engine for words yet:
-    # the turn must be committed before the reply is requested.
-    return practice._take_coach_turn(text)
-
-
 def _save_new_session(
     connection: Connection,
     manager: Manager,
@@ -290,7 +284,7 @@ class SessionService:
         return await self._save_rep_turn(live)
 
     async def _save_coach_turn(self, live: _Live, text: str) -> TurnView:
-        turn = _add_coach_turn(live.practice, text)
+        turn = live.practice.add_coach_turn(text)
         record = _coach_record(turn)
         await self._save(live, record)
         live.last_coach = _view(turn, record)
