@@ -8,6 +8,7 @@ redirect back to the conversation.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import aclosing
@@ -32,7 +33,6 @@ from app.services.sessions import (
     TurnRejectedError,
 )
 from app.services.views import SessionView, TurnView
-from app.storage import utcnow
 from app.web import present
 from app.web.deps import (
     IdentityDep,
@@ -149,7 +149,7 @@ def _practice_context(
         "engine": view.engine,
         "engine_label": engine_label(view.engine, settings),
         "time_box_minutes": scenario.time_box_minutes if scenario is not None else 15,
-        "elapsed_seconds": max(0, int((utcnow() - view.started_at).total_seconds())),
+        "elapsed_seconds": max(0, int((dt.datetime.now(dt.UTC) - view.started_at).total_seconds())),
         "nudges": nudges,
         "drill": drill,
         "pending_message": PENDING_MESSAGE if view.reply_pending else None,
