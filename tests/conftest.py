@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -65,3 +66,16 @@ def network_guard() -> Iterator[None]:
         patch.setattr(socket.socket, "connect_ex", connect_ex)
         patch.setattr(socket, "getaddrinfo", getaddrinfo)
         yield
+
+
+BROWSER_DIR = Path(__file__).parent / "browser"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the browser tests last.
+
+    Playwright's sync API keeps an event loop running on the main thread while the
+    session-wide browser is open; async tests that ran after it would find a loop already
+    running. Ordering the browser tests last keeps the two apart.
+    """
+    items.sort(key=lambda item: BROWSER_DIR in Path(str(item.path)).parents)
