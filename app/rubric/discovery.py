@@ -71,7 +71,8 @@ class _FactWords:
     vocabulary: frozenset[str]
     needed: int  # fewer shared words than this cannot satisfy any rule
 
-    def judge(self, text: str, words: frozenset[str]) -> Disclosure | None:
+    def judge(self, lowered: str, words: frozenset[str]) -> Disclosure | None:
+        """How fully a rep turn (lower-cased, and its content words) discloses this fact."""
         words = words & self.vocabulary
         if len(words) < self.needed:
             return None  # most rep turns stop here
@@ -80,22 +81,31 @@ class _FactWords:
                 return "full"
         if _containment(self.partial, words) >= PARTIAL_MATCH:
             return "partial"
-        if len(self.distinctive & words) >= CUED_PARTIAL_WORDS:
-            lowered = text.lower()
-            if any(c.search(lowered) for c in self.cues):
-                return "partial"
+        if len(self.distinctive & words) >= CUED_PARTIAL_WORDS and any(
+            c.search(lowered) for c in self.cues
+        ):
+            return "partial"
         return None
 
 
 # Scenarios are immutable, so their word sets are worked out once per scenario object.
 # The entry keeps the scenario alive, so its id cannot be reused while cached.
-_Facts = tuple[list[_FactWords], dict[str, tuple[int, ...]]]
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """A scenario's facts, and for every word the facts whose wording has it."""
+
+    facts: list[_FactWords]
+    by_word: dict[str, tuple[int, ...]]
+    vocabulary: frozenset[str]  # every fact's words together
+    needed: int  # a turn sharing fewer words with the facts than this discloses none
+
+
 _CACHE: dict[int, tuple[Scenario, _Facts]] = {}
 _CACHE_SIZE = 64
 
 
 def _fact_words(scenario: Scenario) -> _Facts:
-    """Each fact's word sets, and for every word the facts whose wording has it."""
+    """Each fact's word sets and the index over them, worked out once per scenario."""
     hit = _CACHE.get(id(scenario))
     if hit is not None and hit[0] is scenario:
         return hit[1]
@@ -104,7 +114,12 @@ def _fact_words(scenario: Scenario) -> _Facts:
     for i, fact in enumerate(facts):
         for word in fact.vocabulary:
             index.setdefault(word, []).append(i)
-    built = (facts, {word: tuple(ids) for word, ids in index.items()})
+    built = _Facts(
+        facts,
+        {word: tuple(ids) for word, ids in index.items()},
+        frozenset(index),
+        min((fact.needed for fact in facts), default=1),
+    )
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.pop(next(iter(_CACHE)))
     _CACHE[id(scenario)] = (scenario, built)
@@ -152,16 +167,19 @@ def _build_fact_words(scenario: Scenario) -> list[_FactWords]:
 
 
 def _from_text(turns: Sequence[TaggedTurn], scenario: Scenario) -> dict[str, FoundFact]:
-    facts, by_word = _fact_words(scenario)
+    index = _fact_words(scenario)
+    facts, by_word = index.facts, index.by_word
     found: dict[str, FoundFact] = {}
     for turn in turns:
         if turn.speaker is not Speaker.REP:
             continue
-        words = _content(turn.text)
-        # Count each fact's words in the turn once; only facts with enough get judged.
-        shared = words & by_word.keys()
-        if not shared:
+        lowered = turn.text.lower()
+        # Only words of some fact's wording matter, and those are never stop words: the
+        # turn's words need no set of their own, nor the stop words taken out.
+        shared = index.vocabulary.intersection(_WORD.findall(lowered.replace("\u2019", "'")))
+        if len(shared) < index.needed:
             continue
+        # Count each fact's words in the turn once; only facts with enough get judged.
         hits = [0] * len(facts)
         for word in shared:
             for i in by_word[word]:
@@ -169,7 +187,7 @@ def _from_text(turns: Sequence[TaggedTurn], scenario: Scenario) -> dict[str, Fou
         for i, fact in enumerate(facts):
             if hits[i] < fact.needed:
                 continue
-            level = fact.judge(turn.text, words)
+            level = fact.judge(lowered, shared)
             if level is not None:
                 _keep_fullest(found, FoundFact(fact.fact.id, level, turn.index, turn.text))
     return found

@@ -10,7 +10,7 @@ and next steps) and are marked as such.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from itertools import chain
 from typing import NamedTuple
 
@@ -273,12 +273,8 @@ def _talk(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
             if turn.speaker is speaker
         ]
         # A side rarely gives more than MAX_EVIDENCE citations: order the rest only if asked.
-        top: Iterable[tuple[int, TaggedTurn]] = heapq.nsmallest(
-            MAX_EVIDENCE, sized, key=_longest_first
-        )
-        if len(sized) > MAX_EVIDENCE:
-            top = chain(top, sorted(sized, key=_longest_first)[MAX_EVIDENCE:])
-        for words, turn in top:
+        top = heapq.nsmallest(MAX_EVIDENCE, sized, key=_longest_first)
+        for words, turn in chain(top, _rest(sized)):
             yield Cite(
                 turn=turn.index,
                 text=turn.text,
@@ -295,6 +291,11 @@ def _talk(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
 
 def _longest_first(sized: tuple[int, TaggedTurn]) -> tuple[int, int]:
     return -sized[0], sized[1].index
+
+
+def _rest(sized: list[tuple[int, TaggedTurn]]) -> Iterator[tuple[int, TaggedTurn]]:
+    """The turns after the MAX_EVIDENCE longest, sorted only if a citation needs them."""
+    yield from sorted(sized, key=_longest_first)[MAX_EVIDENCE:]
 
 
 _KINDS: dict[str, Callable[[Transcript], tuple[Iterator[Cite], Iterator[Cite]]]] = {

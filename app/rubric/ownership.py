@@ -74,6 +74,16 @@ def next_step_sentence(rep_text: str) -> str | None:
     """The sentence where the rep states a concrete next step of their own, if any."""
     text = rep_text.replace("\u2019", "'")
     lowered = text.lower()
+    if not (
+        "i " in lowered
+        or "i'" in lowered
+        or "my " in lowered
+        or "let me" in lowered
+        or "first thing" in lowered
+        or "next step" in lowered
+    ):
+        return None  # every _INTENT form has one of these; testing them is far cheaper
+
     if _INTENT.search(lowered) is None or _HANDOFF.search(lowered):
         return None  # no first-person intent anywhere, or the work is handed to the manager
     for match in _SENTENCE.finditer(text):
