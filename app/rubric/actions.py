@@ -9,7 +9,9 @@ fillers, and put in the rep's person. Feedback rewrites build their questions fr
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
+from app.rubric.caseless import Caseless
 from app.rubric.phrases import noun_phrase, sentences, tokens
 from app.rubric.verbs import COMMON_VERBS, base_of_gerund, word_set
 
@@ -32,27 +34,30 @@ _TRAILING = word_set(
     "then now okay ok right alright yeah too though anyway instead either please though"
 )
 # Where the action ends: reasons, consequences, quotes and new clauses are not part of it.
-_CLAUSE_END = re.compile(
-    r"\s*(?:[;:\u2014\u2013]|\s-\s|"
-    r",\s*(?:because|since|so|as|and then|which|that way|otherwise|but|or|though|right|"
+# Each alternative opens with one of a few punctuation or space characters; that character
+# is read first and checked by a lookbehind, so the search only stops at those characters
+# instead of trying every alternative at every letter. A match's start is where the
+# whitespace before the mark begins (see _clause).
+_CLAUSE_END = Caseless(
+    r"[;:\u2014\u2013,.?!\s](?:(?<=[;:\u2014\u2013])|(?<=\s)-\s|"
+    r"(?<=,)\s*(?:because|since|so|as|and then|which|that way|otherwise|but|or|though|right|"
     r"okay|ok|you know|if you (?:like|want)|(?:they|you|i|we|he|she|it|that|this)\b|"
     r"just|don't|do not|please|before|after|not|no matter|every|each|even|while|"
     r"what|when|where|who|how|which|if|(?:are|aren't|is|isn't|won't|will|don't|do|didn't|did|"
     r"can't|can|wouldn't|would|shouldn't|should) (?:you|they|it|we|he|she))\b|"
-    r"\s(?:and|but) (?:don't|do not|never|(?:show|walk|teach|tell|let) (?:you|me))\b|"
-    r"\s(?:and|but|or|while|then) (?:you|i|they|we|he|she)\b|"
-    r"\s(?:because|since|so that|so they|so she|so he|so you|so it|otherwise|as soon as|"
+    r"(?<=\s)(?:and|but) (?:don't|do not|never|(?:show|walk|teach|tell|let) (?:you|me))\b|"
+    r"(?<=\s)(?:and|but|or|while|then) (?:you|i|they|we|he|she)\b|"
+    r"(?<=\s)(?:because|since|so that|so they|so she|so he|so you|so it|otherwise|as soon as|"
     r"instead of|rather than|until|unless|whenever|when (?:you|they|she|he|it|we)|"
     r"once (?:you|they|it|she|he|we)|before (?:it|they|he|she|you|we|i)|if you (?:want|like)|"
     r"if that|so you don't)\b|"
-    r"[.?!](?:\s|$))",
-    re.IGNORECASE,
+    r"(?<=[.?!])(?:\s|$))"
 )
 # Advice forms, most specific first. Each captures the action that follows; the flag says
 # the coach is speaking as the rep ("If I were you, I'd ask them to send me..."), so the
 # action's first person becomes the rep's.
-_ADVICE_FORMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
-    (re.compile(p, re.IGNORECASE), swap)
+_ADVICE_PATTERNS: tuple[tuple[Caseless, bool], ...] = tuple(
+    (Caseless(p), swap)
     for p, swap in (
         (
             r"\b(?:if i were you|in your shoes|if it were me|if i was you)[,\s]+"
@@ -127,18 +132,26 @@ _ADVICE_FORMS: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (r"\bi(?:'d| would)(?: probably| definitely| just| honestly)?\s+(?P<a>.+)", True),
     )
 )
-_SUGGESTING = tuple(
-    (re.compile(p, re.IGNORECASE), False)
+_SUGGESTING_PATTERNS = tuple(
+    (Caseless(p), False)
     for p in (
         r"\b(?:could|can|would|will) you (?:maybe |perhaps |just |not )?(?P<a>.+)",
         r"\byou(?:'re| are) (?:not )?(?:going to|gonna)\s+(?P<a>.+)",
     )
 )
+
+
+class _Form(NamedTuple):
+    pattern: Caseless
+    swap: bool
+    keys: tuple[str, ...]  # one of these must be in the lower-cased text for a match
+
+
 # For each form, words one of which must be in the text for the form to match at all.
-_KEYS: dict[re.Pattern[str], tuple[str, ...]] = {
-    pattern: keys
-    for (pattern, _), keys in zip(
-        _ADVICE_FORMS + _SUGGESTING,
+_FORMS = tuple(
+    _Form(pattern, swap, keys)
+    for (pattern, swap), keys in zip(
+        _ADVICE_PATTERNS + _SUGGESTING_PATTERNS,
         (
             ("if i w", "in your shoes", "if it were"),
             ("suggest", "recommend", "advise", "encourage"),
@@ -192,14 +205,33 @@ _KEYS: dict[re.Pattern[str], tuple[str, ...]] = {
         ),
         strict=True,
     )
-}
-_ALL_KEYS = frozenset(key for keys in _KEYS.values() for key in keys)
-_TAKEOVER = re.compile(
-    r"\b(?:i'll|i will|i can|i could|i'm going to|i am going to|i'm gonna|let me|"
-    r"i'd be happy to|i'm happy to|^happy to|i can just|allow me to|why don't i|how about i|"
-    r"what if i|(?:do you )?want me to|should i|shall i)\s+(?P<a>.+)",
-    re.IGNORECASE,
 )
+_ADVICE_FORMS = _FORMS[: len(_ADVICE_PATTERNS)]
+_LEADING_FORMS = _FORMS  # a leading question may also suggest ("Could you ask...?")
+_TAKEOVER_OFFERS = (
+    "i'll",
+    "i will",
+    "i can",
+    "i could",
+    "i'm going to",
+    "i am going to",
+    "i'm gonna",
+    "let me",
+    "i'd be happy to",
+    "i'm happy to",
+    "^happy to",
+    "i can just",
+    "allow me to",
+    "why don't i",
+    "how about i",
+    "what if i",
+    "do you want me to",
+    "want me to",
+    "should i",
+    "shall i",
+)
+_TAKEOVER = Caseless(r"\b(?:" + "|".join(_TAKEOVER_OFFERS) + r")\s+(?P<a>.+)")
+_ON_YOUR_BEHALF = re.compile(r"\s+(?:for you|on your behalf|myself|for ya)\b")
 FILLER_VERBS = word_set("going gonna able trying planning happy")
 _INNER_FILLER = re.compile(r",?\s*\b(?:um+|uh+|you know),\s*|(?<=\band )like,\s*", re.IGNORECASE)
 # "When they push, count to five": the condition goes, the instruction stays.
@@ -208,18 +240,35 @@ _CONDITION = re.compile(
 )
 
 
+def _may_have_filler(text: str) -> bool:
+    """False only when _INNER_FILLER cannot match: it always ends in a comma after a filler."""
+    if "," not in text:
+        return False
+    if not text.isascii():
+        return True  # case-insensitive matching of other scripts is left to the pattern
+    lower = text.lower()
+    return "um" in lower or "uh" in lower or "you know" in lower or "like," in lower
+
+
 def tidy(text: str) -> str:
     """A unit without quote marks, inner fillers or lead-ins ("Okay, so honestly, ...")."""
     # Quotes go: "Try asking "what would change?"" reads as an indirect question.
-    text = _INNER_FILLER.sub(" ", text.translate(_QUOTES).replace('"', ""))
-    return _LEAD_IN.sub("", " ".join(text.split())).strip()
+    if not text.isascii():
+        text = text.translate(_QUOTES)
+    text = text.replace('"', "")
+    if _may_have_filler(text):
+        text = _INNER_FILLER.sub(" ", text)
+    text = " ".join(text.split())
+    lead = _LEAD_IN.match(text)  # anchored at the start: at most one match
+    return (text[lead.end() :] if lead else text).strip()
 
 
 def _clause(action: str) -> str:
     """The action up to where a reason, consequence or new clause begins."""
     match = _CLAUSE_END.search(action)
     if match:
-        action = action[: match.start()]
+        # The action also loses the whitespace just before the mark.
+        action = action[: match.start].rstrip()
     words = action.strip(" ,.!?\"'").split()
     for i, word in enumerate(words[:-1]):
         # "Don't send the deck, walk them through it": a comma then a verb is a new order.
@@ -257,19 +306,18 @@ def _swap_person(action: str) -> str:
     return " ".join(table.get(w.lower(), w) for w in action.split())
 
 
-def _match(
-    text: str, forms: tuple[tuple[re.Pattern[str], bool], ...], depth: int = 0
-) -> str | None:
+def _match(text: str, forms: tuple[_Form, ...], depth: int = 0) -> str | None:
     lower = text.lower()
-    present = {key for key in _ALL_KEYS if key in lower}
-    for pattern, swap in forms:
-        keys = _KEYS.get(pattern)
-        if keys is not None and present.isdisjoint(keys):
+    for pattern, swap, keys in forms:
+        for key in keys:
+            if key in lower:
+                break
+        else:
             continue  # substring tests are far cheaper than the search they rule out
-        found = pattern.search(text)
+        found = pattern.search(text, lower)
         if not found:
             continue
-        action = _clause(found.group("a"))
+        action = _clause(found.a)
         if not action:
             continue
         words = _strip_openers(action.split())
@@ -284,8 +332,10 @@ def _match(
     return None
 
 
-def _imperative(sentence: str) -> str | None:
-    words = _strip_openers(_CONDITION.sub("", tidy(sentence)).split())
+def _imperative(tidied: str) -> str | None:
+    """The instruction a tidied sentence gives, when it opens with a verb."""
+    condition = _CONDITION.match(tidied)  # anchored at the start: at most one match
+    words = _strip_openers((tidied[condition.end() :] if condition else tidied).split())
     if not words:
         return None
     head = words[0].lower().strip(",")
@@ -300,7 +350,8 @@ def _imperative(sentence: str) -> str | None:
 def advice_action(unit: str) -> str | None:
     """The action a piece of advice tells the rep to take, as a base-form verb phrase."""
     for sentence in sentences(unit):
-        action = _match(tidy(sentence), _ADVICE_FORMS) or _imperative(sentence)
+        tidied = tidy(sentence)
+        action = _match(tidied, _ADVICE_FORMS) or _imperative(tidied)
         if action:
             return action
     return None
@@ -311,15 +362,15 @@ def takeover_action(unit: str) -> str | None:
     for sentence in sentences(unit):
         text = tidy(sentence)
         for found in _TAKEOVER.finditer(text):
-            action = re.sub(
-                r"\s+(?:for you|on your behalf|myself|for ya)\b", "", _clause(found.group("a"))
-            )
+            action = _clause(found.a)
+            if "for y" in action or "myself" in action or "behalf" in action:
+                action = _ON_YOUR_BEHALF.sub("", action)
             words = _strip_openers(action.split())
             if not words or words[0].lower() in FILLER_VERBS:
                 continue
             if len(words) > 1 and words[1].lower() in ("it", "this", "that"):
                 # "Send me the deck, I'll fix it": the 'it' is the deck.
-                before = noun_phrase(tokens(text[: found.start()]))
+                before = noun_phrase(tokens(text[: found.start]))
                 if before:
                     words = [words[0], before, *words[2:]]
             return _swap_person(" ".join(_reflexive(words)))
@@ -341,7 +392,7 @@ def _reflexive(words: list[str]) -> list[str]:
 def leading_action(unit: str) -> str | None:
     """The action a leading question proposes ("Have you tried going to the CFO?")."""
     for sentence in sentences(unit):
-        action = _match(tidy(sentence), _ADVICE_FORMS + _SUGGESTING)
+        action = _match(tidy(sentence), _LEADING_FORMS)
         if action:
             return action
     return None

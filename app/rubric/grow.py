@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from app.rubric.caseless import group_end, split_alternatives
+
 GrowStage = Literal["goal", "reality", "options", "will"]
 GROW_STAGES: tuple[GrowStage, ...] = ("goal", "reality", "options", "will")
 
@@ -136,8 +138,49 @@ _STAGES_RE = re.compile(
 )
 
 
+def _after(phrase: str, letter: str) -> str | None:
+    """What must follow `letter` for `phrase` to match from it (None: it cannot start so).
+
+    Only phrases that open with a letter, or with a group of alternatives that do, are
+    understood; anything else raises ValueError.
+    """
+    if phrase[:1].isalpha() and phrase[1:2] not in ("?", "*", "+", "{"):
+        return phrase[1:] if phrase[0] == letter else None
+    if phrase.startswith("(?:"):
+        end = group_end(phrase, 0)
+        if phrase[end + 1 : end + 2] not in ("?", "*", "+", "{"):
+            inner = [_after(a, letter) for a in split_alternatives(phrase[3:end])]
+            kept = [a for a in inner if a is not None]
+            return "(?:" + "|".join(kept) + ")" + phrase[end + 1 :] if kept else None
+    raise ValueError(f"GROW phrase {phrase!r} does not open with a letter")
+
+
+def _by_first_letter() -> re.Pattern[str]:
+    """_STAGES_RE regrouped by first letter, read from the character before the word.
+
+    Every phrase opens with a letter, so the regex engine can skip straight to the
+    non-word characters a match must follow, and there test one letter instead of every
+    phrase. Within a letter the stages and phrases keep their order, so the same phrase
+    wins at each position as in _STAGES_RE. Groups are named stage_letter.
+    """
+    letters = []
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        groups = []
+        for stage, phrases in _PHRASES.items():
+            rests = [r for r in (_after(p, letter) for p in phrases) if r is not None]
+            if rests:
+                groups.append(f"(?P<{stage}_{letter}>{'|'.join(rests)})")
+        if groups:
+            letters.append(letter + "(?:" + "|".join(groups) + ")")
+    return re.compile(r"[^a-z0-9'](?:" + "|".join(letters) + r")(?![a-z0-9])")
+
+
+_STAGES_BY_LETTER = _by_first_letter()
+
+
 def grow_stages(question: str) -> tuple[GrowStage, ...]:
     """The GROW stages a coach question explores, in G-R-O-W order (possibly none)."""
-    text = question.lower().replace("\u2019", "'")
-    found = {match.lastgroup for match in _STAGES_RE.finditer(text)}
+    # The leading space stands for the start of the text: a word may begin there.
+    text = " " + question.lower().replace("\u2019", "'")
+    found = {str(m.lastgroup).partition("_")[0] for m in _STAGES_BY_LETTER.finditer(text)}
     return tuple(stage for stage in GROW_STAGES if stage in found)

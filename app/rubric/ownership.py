@@ -11,21 +11,35 @@ from __future__ import annotations
 
 import re
 
+from app.rubric.caseless import word_start
 from app.rubric.verbs import ACTION_VERBS, base_of_gerund, word_set
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _WORD = re.compile(r"[a-z][a-z'-]*")
 
-_INTENT = re.compile(
-    r"(?<![a-z'])(?:"
-    r"i(?:'ll| will| shall)|i(?:'m| am) (?:going to|gonna|planning to)|i plan to|"
-    r"i intend to|i(?:'d| would) like to|i want to|i need to|i have to|i(?:'ve| have) got to|"
-    r"i should|i must|i can|let me|"
-    r"my (?:next|first) (?:step|move|thing)(?: is| will be)?(?: to)?|"
-    r"(?:the )?first thing(?: is| i'll do is)?(?: to)?|next step(?: is)?(?: to)?|"
-    r"i(?:'m| am)"
-    r")(?![a-z'])[\s:,-]*"
+# First-person intents, in the order they are tried. Each must start a word (no letter or
+# apostrophe before it); see word_start for why the test comes after the first letter.
+_INTENTS = (
+    r"i(?:'ll| will| shall)",
+    r"i(?:'m| am) (?:going to|gonna|planning to)",
+    r"i plan to",
+    r"i intend to",
+    r"i(?:'d| would) like to",
+    r"i want to",
+    r"i need to",
+    r"i have to",
+    r"i(?:'ve| have) got to",
+    r"i should",
+    r"i must",
+    r"i can",
+    r"let me",
+    r"my (?:next|first) (?:step|move|thing)(?: is| will be)?(?: to)?",
+    r"the first thing(?: is| i'll do is)?(?: to)?",
+    r"first thing(?: is| i'll do is)?(?: to)?",
+    r"next step(?: is)?(?: to)?",
+    r"i(?:'m| am)",
 )
+_INTENT = re.compile(word_start(_INTENTS, "[a-z']") + r"(?![a-z'])[\s:,-]*")
 _FILLER = word_set(
     "just also then first really definitely actually probably go try and to gonna "
     "going finally quickly personally honestly today tonight tomorrow"
@@ -43,11 +57,21 @@ _TIME = word_set(
     "today tonight tomorrow now soon later asap morning afternoon evening week "
     "weekend next this monday tuesday wednesday thursday friday end day eod"
 )
-_HANDOFF = re.compile(
-    r"(?<![a-z'])(?:(?:can|could|would|will) you|if you could|you could|you (?:just|can) "
-    r"(?:call|email|reach|get|talk|show|do|jump)|(?:for|from) you to)(?![a-z'])"
+_HANDOFFS = (
+    "can you",
+    "could you",
+    "would you",
+    "will you",
+    "if you could",
+    "you could",
+    "you (?:just|can) (?:call|email|reach|get|talk|show|do|jump)",
+    "for you to",
+    "from you to",
 )
-_NEGATED = re.compile(r"(?<![a-z'])(?:not|never|won't|can't|don't|no way)(?![a-z'])")
+_HANDOFF = re.compile(word_start(_HANDOFFS, "[a-z']") + r"(?![a-z'])")
+_NEGATED = re.compile(
+    word_start(("not", "never", "won't", "can't", "don't", "no way"), "[a-z']") + r"(?![a-z'])"
+)
 
 
 def _action_verb(word: str) -> bool:

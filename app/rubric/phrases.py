@@ -66,7 +66,9 @@ _LY_NOUNS = word_set(
 )
 _EDGE = " \t\"'“”‘’()[]"
 _END = ".,;:!?…"
-_SENTENCE = re.compile(r"(?<=[.!?:])\s+(?=\S)")
+# A sentence break is whitespace after . ! ? or :, read whitespace first so that the
+# search skips ahead to spaces instead of testing the lookbehind at every letter.
+_SENTENCE = re.compile(r"\s(?<=[.!?:]\s)\s*(?=\S)")
 
 
 class Token(NamedTuple):
@@ -83,10 +85,15 @@ def tokens(text: str) -> list[Token]:
     for raw in text.split():
         word = raw.strip(_EDGE)
         core = word.rstrip(_END).strip(_EDGE)
-        if not core:
-            continue
-        out.append(Token(core, core.lower().replace("’", "'"), word != core))
+        if core:
+            bare = core.lower()
+            if "’" in bare:
+                bare = bare.replace("’", "'")
+            out.append(_token(Token, (core, bare, word != core)))
     return out
+
+
+_token = tuple.__new__  # builds a Token without the keyword handling of Token(...)
 
 
 def sentences(text: str) -> list[str]:
