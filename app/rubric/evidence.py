@@ -15,7 +15,6 @@ from itertools import chain
 from typing import NamedTuple
 
 from app.domain.acts import ASKING_ACTS, QUESTION_ACTS, Act, Speaker
-from app.domain.scorecard import Evidence
 from app.domain.transcript import TaggedTurn, Unit
 from app.rubric.grow import GROW_STAGES, grow_stages
 from app.rubric.metrics import Reading
@@ -77,6 +76,11 @@ class Transcript:
         return grow_stages(unit.text) if found is None else found
 
 
+# The fields of a scorecard's Evidence, as a plain dict: the scorecard is validated whole,
+# once, instead of model by model.
+EvidenceData = dict[str, object]
+
+
 class Cite(NamedTuple):
     """A candidate piece of evidence; only the ones a criterion keeps become Evidence."""
 
@@ -86,21 +90,25 @@ class Cite(NamedTuple):
     act: Act | None = None
     speaker: Speaker = Speaker.COACH
 
-    def evidence(self) -> Evidence:
-        """The scorecard's form of this citation."""
-        return Evidence(
-            turn=self.turn,
-            quote=quote(self.text),
-            act=self.act,
-            note=self.note,
-            speaker=self.speaker,
-        )
+    def evidence(self) -> EvidenceData:
+        """The scorecard's Evidence fields for this citation."""
+        return {
+            "turn": self.turn,
+            "quote": quote(self.text),
+            "act": self.act,
+            "note": self.note,
+            "speaker": self.speaker,
+        }
+
+
+_ACT_NOTES = {act: act.value.replace("_", " ") for act in Act}
+_PERMITTED_NOTE = "advice given with permission (not counted as telling)"
 
 
 def _act_note(unit: Unit) -> str:
-    if unit.act is Act.ADVICE and unit.permitted:
-        return "advice given with permission (not counted as telling)"
-    return unit.act.value.replace("_", " ")
+    if unit.permitted and unit.act is Act.ADVICE:
+        return _PERMITTED_NOTE
+    return _ACT_NOTES[unit.act]
 
 
 _OPEN = frozenset({Act.OPEN_QUESTION})
@@ -267,20 +275,22 @@ def _discovery(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
 
 def _talk(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     def longest(speaker: Speaker, note: str) -> Iterator[Cite]:
+        # Longest first, then earliest; the position breaks ties between equal indexes.
         sized = [
-            (words, turn)
-            for turn, words in zip(t.turns, t.words, strict=True)
+            (-words, turn.index, position)
+            for position, (turn, words) in enumerate(zip(t.turns, t.words, strict=True))
             if turn.speaker is speaker
         ]
         # A side rarely gives more than MAX_EVIDENCE citations: order the rest only if asked.
-        top = heapq.nsmallest(MAX_EVIDENCE, sized, key=_longest_first)
-        for words, turn in chain(top, _rest(sized)):
+        top = heapq.nsmallest(MAX_EVIDENCE, sized)
+        for negative, _, position in chain(top, _rest(sized)):
+            turn = t.turns[position]
             yield Cite(
                 turn=turn.index,
                 text=turn.text,
                 act=turn.act,
                 speaker=speaker,
-                note=f"{words} words; {note}",
+                note=f"{-negative} words; {note}",
             )
 
     return (
@@ -289,13 +299,9 @@ def _talk(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     )
 
 
-def _longest_first(sized: tuple[int, TaggedTurn]) -> tuple[int, int]:
-    return -sized[0], sized[1].index
-
-
-def _rest(sized: list[tuple[int, TaggedTurn]]) -> Iterator[tuple[int, TaggedTurn]]:
+def _rest(sized: list[tuple[int, int, int]]) -> Iterator[tuple[int, int, int]]:
     """The turns after the MAX_EVIDENCE longest, sorted only if a citation needs them."""
-    yield from sorted(sized, key=_longest_first)[MAX_EVIDENCE:]
+    yield from sorted(sized)[MAX_EVIDENCE:]
 
 
 _KINDS: dict[str, Callable[[Transcript], tuple[Iterator[Cite], Iterator[Cite]]]] = {
@@ -314,7 +320,7 @@ _KINDS: dict[str, Callable[[Transcript], tuple[Iterator[Cite], Iterator[Cite]]]]
 }
 
 
-def cite(kind: str, level: int, t: Transcript) -> list[Evidence]:
+def cite(kind: str, level: int, t: Transcript) -> list[EvidenceData]:
     """Up to MAX_EVIDENCE turns explaining a level for this evidence kind."""
     good, bad = _KINDS[kind](t)
     first, then = (good, bad) if level >= 3 else (bad, good)

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from app.domain.acts import QUESTION_ACTS, Act, Speaker
-from app.domain.scorecard import CriterionResult, FeedbackItem, Strength
 from app.domain.transcript import TaggedTurn, Unit
 from app.rubric.evidence import Transcript, quote
 from app.rubric.rewrite import (
@@ -26,6 +25,8 @@ from app.rubric.rewrite import (
 )
 
 MAX_ITEMS = 2
+# The fields of a FeedbackItem or a Strength: the scorecard is validated whole, at the end.
+FeedbackData = dict[str, object]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,33 +149,33 @@ def _criterion_level(behaviour: _Behaviour, levels: dict[str, int]) -> int:
     return min((levels[m] for m in behaviour.metrics if m in levels), default=5)
 
 
-def feedback_items(t: Transcript, results: Sequence[CriterionResult]) -> list[FeedbackItem]:
-    """At most two behaviours to change, weakest criterion first, each with a rewrite."""
-    levels: dict[str, int] = {}
-    for result in results:
-        levels[result.metric] = min(result.level, levels.get(result.metric, 5))
+def feedback_items(t: Transcript, levels: dict[str, int]) -> list[FeedbackData]:
+    """At most two behaviours to change, weakest criterion first, each with a rewrite.
+
+    `levels` holds the lowest level scored on each metric.
+    """
     ranked = sorted(enumerate(_PRIORITY), key=lambda p: (_criterion_level(p[1], levels), p[0]))
-    items: list[FeedbackItem] = []
+    items: list[FeedbackData] = []
     for _, behaviour in ranked:
         # Rewrites are built one candidate at a time, only until a specific one turns up.
         example = _first_specific(_examples(behaviour.key, t))
         if example is None:
             continue
         items.append(
-            FeedbackItem(
-                behaviour=behaviour.title,
-                turn=example.turn,
-                quote=quote(example.unit),
-                rewrite=example.rewrite,
-                why=behaviour.why,
-            )
+            {
+                "behaviour": behaviour.title,
+                "turn": example.turn,
+                "quote": quote(example.unit),
+                "rewrite": example.rewrite,
+                "why": behaviour.why,
+            }
         )
         if len(items) == MAX_ITEMS:
             break
     return items
 
 
-def strength(t: Transcript) -> Strength | None:
+def strength(t: Transcript) -> FeedbackData | None:
     """One specific thing the coach did well, citing the coach turn that did it."""
     metrics = t.metrics
 
@@ -193,20 +194,19 @@ def strength(t: Transcript) -> Strength | None:
         turn = coach_before(own.turn)
         unit = asked(turn, inviting)
         if turn is not None and unit is not None:
-            return Strength(
-                text="Your question got the rep to name their own next step before you "
-                "suggested one.",
-                turn=turn.index,
-                quote=quote(unit.text),
+            return _strength(
+                "Your question got the rep to name their own next step before you suggested one.",
+                turn.index,
+                quote(unit.text),
             )
     for fact in metrics.discovery_detail.found if metrics.discovery_detail else ():
         turn = coach_before(fact.turn)
         unit = asked(turn, inviting)
         if turn is not None and unit is not None and fact.disclosure == "full":
-            return Strength(
-                text=f"This drew out what the rep had been holding back ({fact.id}).",
-                turn=turn.index,
-                quote=quote(unit.text),
+            return _strength(
+                f"This drew out what the rep had been holding back ({fact.id}).",
+                turn.index,
+                quote(unit.text),
             )
     for act, text in (
         (
@@ -217,28 +217,32 @@ def strength(t: Transcript) -> Strength | None:
     ):
         for item in t.coach_units:
             if item.unit.act is act:
-                return Strength(text=text, turn=item.turn, quote=quote(item.unit.text))
+                return _strength(text, item.turn, quote(item.unit.text))
     opens = [item for item in t.coach_units if item.unit.act is Act.OPEN_QUESTION]
     for item in opens:
         if item.stages:
             stage = item.stages[0].capitalize()
-            return Strength(
-                text=f"An open question that explored the {stage} stage and left the thinking "
+            return _strength(
+                f"An open question that explored the {stage} stage and left the thinking "
                 "to the rep.",
-                turn=item.turn,
-                quote=quote(item.unit.text),
+                item.turn,
+                quote(item.unit.text),
             )
     if opens:
-        return Strength(
-            text="An open question that left the thinking to the rep.",
-            turn=opens[0].turn,
-            quote=quote(opens[0].unit.text),
+        return _strength(
+            "An open question that left the thinking to the rep.",
+            opens[0].turn,
+            quote(opens[0].unit.text),
         )
     return None
 
 
+def _strength(text: str, turn: int, quoted: str) -> FeedbackData:
+    return {"text": text, "turn": turn, "quote": quoted}
+
+
 def build_feedback(
-    t: Transcript, results: Sequence[CriterionResult]
-) -> tuple[list[FeedbackItem], Strength | None]:
-    """The scorecard's feedback items and its one strength."""
-    return feedback_items(t, results), strength(t)
+    t: Transcript, levels: dict[str, int]
+) -> tuple[list[FeedbackData], FeedbackData | None]:
+    """The scorecard's feedback items and its one strength, as FeedbackItem/Strength fields."""
+    return feedback_items(t, levels), strength(t)

@@ -15,7 +15,7 @@ from app.domain.decision import Decision
 from app.domain.metrics import METRICS
 from app.domain.rubric import Criterion, Rubric
 from app.domain.scenario import Scenario
-from app.domain.scorecard import CriterionResult, RubricRef, Scorecard
+from app.domain.scorecard import Scorecard
 from app.domain.transcript import TaggedTurn
 from app.rubric.evidence import Transcript, cite
 from app.rubric.feedback import build_feedback
@@ -160,7 +160,12 @@ def score(
     view = Transcript(read(tagged, scenario, decisions))
     metrics = view.metrics
 
-    results: list[CriterionResult] = []
+    # The scorecard is built as plain data and validated once at the end: one pass of
+    # pydantic over the whole tree costs far less than a model per piece of evidence.
+    criteria: list[dict[str, object]] = []
+    levels: dict[str, int] = {}
+    weighted = weights = 0.0
+    points = model.scoring.level_points
     reasons_failed: list[str] = []
     skipped: list[str] = []
     for criterion in model.criteria:
@@ -169,29 +174,30 @@ def score(
             skipped.append(f"{criterion.id} not scored: {criterion.metric} needs a scenario")
             continue
         level = level_for(criterion, value)
-        results.append(
-            CriterionResult(
-                id=criterion.id,
-                title=criterion.title,
-                metric=criterion.metric,
-                value=round(value, 4),
-                level=level,
-                weight=criterion.weight,
-                explanation=explain(criterion, metrics, level),
-                evidence=cite(criterion.evidence, level, view),
-            )
+        criteria.append(
+            {
+                "id": criterion.id,
+                "title": criterion.title,
+                "metric": criterion.metric,
+                "value": round(value, 4),
+                "level": level,
+                "weight": criterion.weight,
+                "explanation": explain(criterion, metrics, level),
+                "evidence": cite(criterion.evidence, level, view),
+            }
         )
+        levels[criterion.metric] = min(level, levels.get(criterion.metric, level))
+        weighted += criterion.weight * points[level]
+        weights += criterion.weight
         floor = max(model.pass_rule.min_level, criterion.min_level or 1)
         if level < floor:
             reasons_failed.append(f"{criterion.id} is at level {level}, below its floor {floor}")
 
-    if not results:
+    if not criteria:
         raise ValueError(
             f"rubric {model.id!r} has no criterion that can be scored here: " + "; ".join(skipped)
         )
-    points = model.scoring.level_points
-    weights = sum(r.weight for r in results)
-    overall = round(sum(r.weight * points[r.level] for r in results) / weights, 1)
+    overall = round(weighted / weights, 1)
     mark = model.pass_rule.min_overall
     if overall < mark:
         reasons_failed.insert(0, f"overall {overall:g} is below the pass mark {mark:g}")
@@ -212,16 +218,18 @@ def score(
             "no hard fail" if model.pass_rule.hard_fails else "the rubric has no hard fails",
         ]
     )
-    feedback, strength = build_feedback(view, results)
-    return Scorecard(
-        overall=overall,
-        passed=passed,
-        reasons=reasons + skipped,
-        criteria=results,
-        metrics=metrics.model_dump(mode="json"),
-        feedback=feedback,
-        strength=strength,
-        rubric=RubricRef(id=model.id, version=model.version, hash=digest),
-        scenario_id=scenario.id if scenario is not None else None,
-        transcript=list(tagged),
+    feedback, strength = build_feedback(view, levels)
+    return Scorecard.model_validate(
+        {
+            "overall": overall,
+            "passed": passed,
+            "reasons": reasons + skipped,
+            "criteria": criteria,
+            "metrics": metrics.model_dump(mode="json"),
+            "feedback": feedback,
+            "strength": strength,
+            "rubric": {"id": model.id, "version": model.version, "hash": digest},
+            "scenario_id": scenario.id if scenario is not None else None,
+            "transcript": list(tagged),
+        }
     )
