@@ -10,7 +10,7 @@ and next steps) and are marked as such.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
 from typing import NamedTuple
 
@@ -34,13 +34,14 @@ def quote(text: str) -> str:
 class Transcript:
     """The tagged turns read once (metrics, coach units, word counts): what evidence cites."""
 
-    __slots__ = ("_by_index", "_stages", "coach_units", "metrics", "turns", "words")
+    __slots__ = ("_by_index", "_stages", "coach_units", "metrics", "regular", "sizes", "turns")
 
     def __init__(self, reading: Reading) -> None:
         self.turns = reading.turns
         self.metrics = reading.metrics
         self.coach_units = reading.coach_units
-        self.words = reading.words
+        self.sizes = reading.sizes
+        self.regular = reading.regular
         self._stages: dict[int, tuple[str, ...]] | None = None
         self._by_index: dict[int, TaggedTurn] | None = None
 
@@ -275,22 +276,21 @@ def _discovery(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
 
 def _talk(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     def longest(speaker: Speaker, note: str) -> Iterator[Cite]:
-        # Longest first, then earliest; the position breaks ties between equal indexes.
-        sized = [
-            (-words, turn.index, position)
-            for position, (turn, words) in enumerate(zip(t.turns, t.words, strict=True))
-            if turn.speaker is speaker
-        ]
+        # Longest first, then earliest by index; the position breaks ties between equal
+        # indexes, and stands for the index when the two run together.
+        sized: Sequence[tuple[int, ...]] = t.sizes[speaker]
+        if not t.regular:
+            sized = [(n, t.turns[p - 1].index, p) for n, p in sized]
         # A side rarely gives more than MAX_EVIDENCE citations: order the rest only if asked.
         top = heapq.nsmallest(MAX_EVIDENCE, sized)
-        for negative, _, position in chain(top, _rest(sized)):
-            turn = t.turns[position]
+        for ranked in chain(top, _rest(sized)):
+            turn = t.turns[ranked[-1] - 1]
             yield Cite(
                 turn=turn.index,
                 text=turn.text,
                 act=turn.act,
                 speaker=speaker,
-                note=f"{-negative} words; {note}",
+                note=f"{-ranked[0]} words; {note}",
             )
 
     return (
@@ -299,7 +299,7 @@ def _talk(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     )
 
 
-def _rest(sized: list[tuple[int, int, int]]) -> Iterator[tuple[int, int, int]]:
+def _rest(sized: Sequence[tuple[int, ...]]) -> Iterator[tuple[int, ...]]:
     """The turns after the MAX_EVIDENCE longest, sorted only if a citation needs them."""
     yield from sorted(sized)[MAX_EVIDENCE:]
 

@@ -178,6 +178,10 @@ def _discovery(
     return round(points / total, PLACES), detail
 
 
+_REP, _LEADING, _ADVICE, _TAKEOVER = Speaker.REP, Act.LEADING_QUESTION, Act.ADVICE, Act.TAKEOVER
+_coach_unit = tuple.__new__  # a CoachUnit per unit, without NamedTuple's argument handling
+
+
 class CoachUnit(NamedTuple):
     """A coach unit where it was said, with what the metrics read from it."""
 
@@ -196,7 +200,11 @@ class Reading(NamedTuple):
     turns: Sequence[TaggedTurn]
     metrics: Metrics
     coach_units: list[CoachUnit]
-    words: list[int]  # words in each turn, in transcript order
+    # For each speaker, (-words, position) of each of their turns: sorted, longest first.
+    sizes: dict[Speaker, list[tuple[int, int]]]
+    # Turn indexes run 1, 2, 3... in order and rep turns have no units: positions and
+    # indexes are interchangeable, and the coach units are every unit there is.
+    regular: bool
 
 
 def compute_metrics(
@@ -224,20 +232,26 @@ def read(
     first_telling_index: int | None = None
     grow_turns: dict[str, list[int]] = {stage: [] for stage in GROW_STAGES}
     coach_units: list[CoachUnit] = []
-    words: list[int] = []
-    for turn in tagged:
+    rep_sizes: list[tuple[int, int]] = []
+    coach_sizes: list[tuple[int, int]] = []
+    regular = True
+    for position, turn in enumerate(tagged, start=1):
         index = turn.index
+        regular = regular and index == position
         count = len(turn.text.split())
-        words.append(count)
-        if turn.speaker is Speaker.REP:
+        if turn.speaker is _REP:
             rep_turns += 1
             rep_words += count
-            for unit in turn.units:  # a rep turn has no units, unless a caller made some
-                if unit.act in ASKING_ACTS:
-                    _mark_stages(grow_turns, grow_stages(unit.text), index)
+            rep_sizes.append((-count, position))
+            if turn.units:  # a rep turn has no units, unless a caller made some
+                regular = False
+                for unit in turn.units:
+                    if unit.act in ASKING_ACTS:
+                        _mark_stages(grow_turns, grow_stages(unit.text), index)
             continue
         coach_turns += 1
         coach_words += count
+        coach_sizes.append((-count, position))
         questions_here = 0
         for unit in turn.units:
             act = unit.act
@@ -245,23 +259,23 @@ def read(
             stages: tuple[GrowStage, ...] = ()
             if act in QUESTION_ACTS:
                 questions_here += 1
-                told = act is Act.LEADING_QUESTION
+                told = act is _LEADING
                 if not told:
                     stages = grow_stages(unit.text)
                     if stages:
                         _mark_stages(grow_turns, stages, index)
-            elif act is Act.ADVICE:
+            elif act is _ADVICE:
                 told = not unit.permitted
                 permitted += not told
                 unsolicited += told
             else:
-                told = act is Act.TAKEOVER
+                told = act is _TAKEOVER
                 takeovers += told
             if told:
                 telling += 1
                 if first_telling_turn is None:
                     first_telling_turn, first_telling_index = coach_turns, index
-            coach_units.append(CoachUnit(index, unit, told, stages))
+            coach_units.append(_coach_unit(CoachUnit, (index, unit, told, stages)))
         if questions_here > 1:
             stacked.append(index)
 
@@ -306,7 +320,9 @@ def read(
         discovery=discovery,
         discovery_detail=discovery_detail,
     )
-    return Reading(tagged, metrics, coach_units, words)
+    return Reading(
+        tagged, metrics, coach_units, {_REP: rep_sizes, Speaker.COACH: coach_sizes}, regular
+    )
 
 
 def _mark_stages(found: dict[str, list[int]], stages: tuple[GrowStage, ...], index: int) -> None:

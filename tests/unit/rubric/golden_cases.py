@@ -63,8 +63,31 @@ def load_content() -> tuple[dict[str, Rubric], dict[str, Scenario]]:
     return rubrics, scenarios
 
 
+def _variants(case: Case) -> list[Case]:
+    """Transcripts as no tagger makes them, which callers of the library still may pass.
+
+    Indexes that skip, turns in reverse order, and rep turns that carry units: the engine
+    keeps faster paths for the regular shape, and must give the same answers on these.
+    """
+    turns = case.turns
+    gapped = [t.model_copy(update={"index": t.index * 2}) for t in turns]
+    reversed_turns = list(reversed(turns))
+    coach_units = [t.units for t in turns if t.units]
+    rep_units = [
+        t.model_copy(update={"units": coach_units[i % len(coach_units)]})
+        if t.speaker is Speaker.REP and coach_units
+        else t
+        for i, t in enumerate(turns)
+    ]
+    return [
+        Case(f"{case.name} (indexes skip)", case.rubric, case.scenario, gapped, {}),
+        Case(f"{case.name} (reversed)", case.rubric, case.scenario, reversed_turns, {}),
+        Case(f"{case.name} (rep units)", case.rubric, case.scenario, rep_units, case.decisions),
+    ]
+
+
 def load_cases() -> list[Case]:
-    """Every frozen input, in file order."""
+    """Every frozen input, in file order, then irregular variants of every fourth one."""
     cases = []
     with CASES.open(encoding="utf-8") as lines:
         for line in lines:
@@ -80,7 +103,7 @@ def load_cases() -> list[Case]:
                     },
                 )
             )
-    return cases
+    return cases + [v for case in cases[::4] for v in _variants(case)]
 
 
 def score_case(case: Case, rubrics: dict[str, Rubric], scenarios: dict[str, Scenario]) -> Scorecard:
@@ -93,6 +116,15 @@ def score_case(case: Case, rubrics: dict[str, Rubric], scenarios: dict[str, Scen
         decisions=case.decisions,
         rubric_hash=RUBRIC_HASH,
     )
+
+
+def golden_line(case: Case, rubrics: dict[str, Rubric], scenarios: dict[str, Scenario]) -> str:
+    """The scorecard's JSON without the transcript, or the error scoring raised."""
+    try:
+        card = score_case(case, rubrics, scenarios)
+    except Exception as error:  # irregular inputs may break scoring: the kind is recorded
+        return json.dumps({"error": type(error).__name__})
+    return card.model_dump_json(exclude={"transcript"})
 
 
 # --- building the inputs (needs the tagger; only run to regenerate) ----------------------
@@ -251,8 +283,7 @@ def regenerate(inputs: bool) -> None:
     rubrics, scenarios = load_content()
     with SCORECARDS.open("w", encoding="utf-8") as out:
         for case in load_cases():
-            card = score_case(case, rubrics, scenarios)
-            out.write(card.model_dump_json(exclude={"transcript"}) + "\n")
+            out.write(golden_line(case, rubrics, scenarios) + "\n")
     coach, rep = utterances()
     with TEXTS.open("w", encoding="utf-8") as out:
         for readings in [*map(coach_readings, coach), *map(rep_readings, rep)]:

@@ -15,6 +15,7 @@ from golden_cases import (
     SCORECARDS,
     TEXTS,
     coach_readings,
+    golden_line,
     load_cases,
     load_content,
     rep_readings,
@@ -30,16 +31,17 @@ def test_every_golden_transcript_scores_to_the_same_bytes() -> None:
     rubrics, scenarios = load_content()
     cases = load_cases()
     expected = _lines(SCORECARDS)
-    assert len(cases) == len(expected) > 50
+    assert len(cases) == len(expected) > 80
     for case, golden in zip(cases, expected, strict=True):
-        card = score_case(case, rubrics, scenarios)
-        assert card.model_dump_json(exclude={"transcript"}) == golden, case.name
-        assert card.transcript == case.turns
-        assert card.rubric.hash == RUBRIC_HASH
+        assert golden_line(case, rubrics, scenarios) == golden, case.name
+        if not golden.startswith('{"error"'):
+            card = score_case(case, rubrics, scenarios)
+            assert card.transcript == case.turns
+            assert card.rubric.hash == RUBRIC_HASH
 
 
 def test_golden_set_covers_discovery_ownership_and_feedback() -> None:
-    cards = [json.loads(line) for line in _lines(SCORECARDS)]
+    cards = [card for card in map(json.loads, _lines(SCORECARDS)) if "error" not in card]
     found = [c for c in cards if c["metrics"]["discovery_detail"] and c["metrics"]["discovery"]]
     assert len(found) >= 10
     assert sum(c["metrics"]["rep_ownership_detail"]["stated"] for c in cards) >= 10
@@ -49,7 +51,11 @@ def test_golden_set_covers_discovery_ownership_and_feedback() -> None:
     assert not all(c["passed"] for c in cards)
 
 
-@pytest.mark.parametrize("start", [0, 1000, 2000])
+def test_golden_set_reads_every_labelled_utterance() -> None:
+    assert len(_lines(TEXTS)) > 4000
+
+
+@pytest.mark.parametrize("start", range(0, 5000, 1000))
 def test_rewrites_grow_and_next_steps_read_every_utterance_as_before(start: int) -> None:
     for line in _lines(TEXTS)[start : start + 1000]:
         golden = json.loads(line)
