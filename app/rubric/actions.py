@@ -290,20 +290,23 @@ def _strip_openers(words: list[str]) -> list[str]:
         words = words[len(opener.group().split()) :]
 
 
+# "I'd ask them to send me the redlines" is the rep's action: "send you the redlines".
+_REP_PERSON = {
+    "my": "your",
+    "me": "you",
+    "myself": "yourself",
+    "mine": "yours",
+    "i": "you",
+    "i'd": "you'd",
+    "i'll": "you'll",
+    "i'm": "you're",
+    "i've": "you've",
+}
+
+
 def _swap_person(action: str) -> str:
-    # "I'd ask them to send me the redlines" is the rep's action: "send you the redlines".
-    table = {
-        "my": "your",
-        "me": "you",
-        "myself": "yourself",
-        "mine": "yours",
-        "i": "you",
-        "i'd": "you'd",
-        "i'll": "you'll",
-        "i'm": "you're",
-        "i've": "you've",
-    }
-    return " ".join(table.get(w.lower(), w) for w in action.split())
+    person = _REP_PERSON
+    return " ".join([person.get(w.lower(), w) for w in action.split()])
 
 
 def _match(text: str, forms: tuple[_Form, ...], depth: int = 0) -> str | None:

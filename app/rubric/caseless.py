@@ -13,7 +13,7 @@ match on the original would have.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 
@@ -118,6 +118,38 @@ def letter_first(pattern: str) -> str:
         return "(?:" + "|".join(a for a in alternatives if a) + ")" + body[end + 1 :]
     rewritten = _letter_first(body)
     return pattern if rewritten is None else rewritten
+
+
+def _after(pattern: str, letter: str) -> str | None:
+    """What must follow `letter` for `pattern` to match from it (None: it cannot start so).
+
+    Only patterns that open with a letter, or with a group of alternatives that do, are
+    understood; anything else raises ValueError.
+    """
+    if pattern[:1].isalpha() and pattern[1:2] not in ("?", "*", "+", "{"):
+        return pattern[1:] if pattern[0] == letter else None
+    if pattern.startswith("(?:"):
+        end = group_end(pattern, 0)
+        if pattern[end + 1 : end + 2] not in ("?", "*", "+", "{"):
+            inner = [_after(a, letter) for a in split_alternatives(pattern[3:end])]
+            kept = [a for a in inner if a is not None]
+            return "(?:" + "|".join(kept) + ")" + pattern[end + 1 :] if kept else None
+    raise ValueError(f"{pattern!r} does not open with a letter")
+
+
+def letter_led(alternatives: Sequence[str]) -> str:
+    """The alternatives regrouped by first letter: `(?:a(?:...)|b(?:...)|...)`.
+
+    At any position the same alternative matches as in `(?:alternatives)`: only those
+    that can start with the letter there are tried, in their order. But the regex engine
+    now rejects a position with one test of its letter instead of one per alternative.
+    """
+    groups = []
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        rests = [r for r in (_after(a, letter) for a in alternatives) if r is not None]
+        if rests:
+            groups.append(letter + "(?:" + "|".join(rests) + ")")
+    return "(?:" + "|".join(groups) + ")"
 
 
 class Caseless:

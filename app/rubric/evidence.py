@@ -115,6 +115,7 @@ def _act_note(unit: Unit) -> str:
 _OPEN = frozenset({Act.OPEN_QUESTION})
 _CLOSED_OR_LEADING = frozenset({Act.CLOSED_QUESTION, Act.LEADING_QUESTION})
 _REFLECTION = frozenset({Act.REFLECTION})
+_REFLECTION_ACT = Act.REFLECTION
 _TAKEOVER = frozenset({Act.TAKEOVER})
 _AFFIRMATION = frozenset({Act.AFFIRMATION})
 _CLOSED = frozenset({Act.CLOSED_QUESTION})
@@ -131,9 +132,10 @@ def _open_questions(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
 def _reflections(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     def unreflected() -> Iterator[Cite]:
         for turn in t.turns:
-            if not turn.units or any(u.act is Act.REFLECTION for u in turn.units):
+            units = turn.units
+            if not units or _REFLECTION_ACT in [u.act for u in units]:
                 continue
-            for unit in turn.units:
+            for unit in units:
                 if unit.act in QUESTION_ACTS:
                     yield Cite(
                         turn=turn.index,
@@ -213,7 +215,9 @@ def _rep_next_step(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
 
     def told() -> Iterator[Cite]:
         if detail.told_turn is not None:
-            yield from (e for e in t.telling() if e.turn == detail.told_turn)
+            for item in t.coach_units:
+                if item.telling and item.turn == detail.told_turn:
+                    yield Cite(item.turn, item.unit.text, _act_note(item.unit), item.unit.act)
         if not detail.stated:
             for item in t.coach_units:  # the metrics read each question's GROW stages
                 if "will" in item.stages:

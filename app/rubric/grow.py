@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from app.rubric.caseless import group_end, split_alternatives
+from app.rubric.caseless import letter_led
 
 GrowStage = Literal["goal", "reality", "options", "will"]
 GROW_STAGES: tuple[GrowStage, ...] = ("goal", "reality", "options", "will")
@@ -138,49 +138,31 @@ _STAGES_RE = re.compile(
 )
 
 
-def _after(phrase: str, letter: str) -> str | None:
-    """What must follow `letter` for `phrase` to match from it (None: it cannot start so).
-
-    Only phrases that open with a letter, or with a group of alternatives that do, are
-    understood; anything else raises ValueError.
-    """
-    if phrase[:1].isalpha() and phrase[1:2] not in ("?", "*", "+", "{"):
-        return phrase[1:] if phrase[0] == letter else None
-    if phrase.startswith("(?:"):
-        end = group_end(phrase, 0)
-        if phrase[end + 1 : end + 2] not in ("?", "*", "+", "{"):
-            inner = [_after(a, letter) for a in split_alternatives(phrase[3:end])]
-            kept = [a for a in inner if a is not None]
-            return "(?:" + "|".join(kept) + ")" + phrase[end + 1 :] if kept else None
-    raise ValueError(f"GROW phrase {phrase!r} does not open with a letter")
-
-
-def _by_first_letter() -> re.Pattern[str]:
-    """_STAGES_RE regrouped by first letter, read from the character before the word.
-
-    Every phrase opens with a letter, so the regex engine can skip straight to the
-    non-word characters a match must follow, and there test one letter instead of every
-    phrase. Within a letter the stages and phrases keep their order, so the same phrase
-    wins at each position as in _STAGES_RE. Groups are named stage_letter.
-    """
-    letters = []
-    for letter in "abcdefghijklmnopqrstuvwxyz":
-        groups = []
-        for stage, phrases in _PHRASES.items():
-            rests = [r for r in (_after(p, letter) for p in phrases) if r is not None]
-            if rests:
-                groups.append(f"(?P<{stage}_{letter}>{'|'.join(rests)})")
-        if groups:
-            letters.append(letter + "(?:" + "|".join(groups) + ")")
-    return re.compile(r"[^a-z0-9'](?:" + "|".join(letters) + r")(?![a-z0-9])")
-
-
-_STAGES_BY_LETTER = _by_first_letter()
+# Every phrase opens with a letter, so the regex engine can skip straight to the
+# non-word characters a match must follow, and there test one letter instead of every
+# phrase (see letter_led). The one group is the matched phrase.
+_STAGES_BY_LETTER = re.compile(
+    r"[^a-z0-9'](" + letter_led([p for ps in _PHRASES.values() for p in ps]) + r")(?![a-z0-9])"
+)
+# Which stage a matched phrase belongs to: the first phrase, in order, that matches it is
+# the one that won (an earlier one would have matched instead).
+_STAGE_OF = re.compile(
+    "|".join(f"(?P<{stage}>{'|'.join(phrases)})" for stage, phrases in _PHRASES.items())
+)
 
 
 def grow_stages(question: str) -> tuple[GrowStage, ...]:
     """The GROW stages a coach question explores, in G-R-O-W order (possibly none)."""
     # The leading space stands for the start of the text: a word may begin there.
-    text = " " + question.lower().replace("\u2019", "'")
-    found = {str(m.lastgroup).partition("_")[0] for m in _STAGES_BY_LETTER.finditer(text)}
+    phrases = _STAGES_BY_LETTER.findall(" " + question.lower().replace("\u2019", "'"))
+    if not phrases:
+        return ()
+    found = {_stage_of(phrase) for phrase in phrases}
     return tuple(stage for stage in GROW_STAGES if stage in found)
+
+
+def _stage_of(phrase: str) -> str:
+    match = _STAGE_OF.fullmatch(phrase)
+    if match is None or match.lastgroup is None:
+        raise AssertionError(f"GROW phrase {phrase!r} matched no stage")
+    return match.lastgroup

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from app.rubric.caseless import word_start
+from app.rubric.caseless import letter_led, word_start
 from app.rubric.verbs import ACTION_VERBS, base_of_gerund, word_set
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -40,6 +40,9 @@ _INTENTS = (
     r"i(?:'m| am)",
 )
 _INTENT = re.compile(word_start(_INTENTS, "[a-z']") + r"(?![a-z'])[\s:,-]*")
+# Whether a text holds an intent at all, searched in " " + text: the character before the
+# intent is read first, so the engine only stops at non-letters (see letter_led).
+_ANY_INTENT = re.compile(r"[^a-z']" + letter_led(_INTENTS) + r"(?![a-z'])")
 _FILLER = word_set(
     "just also then first really definitely actually probably go try and to gonna "
     "going finally quickly personally honestly today tonight tomorrow"
@@ -108,12 +111,13 @@ def next_step_sentence(rep_text: str) -> str | None:
     ):
         return None  # every _INTENT form has one of these; testing them is far cheaper
 
-    if _INTENT.search(lowered) is None or _HANDOFF.search(lowered):
+    if _ANY_INTENT.search(" " + lowered) is None or _HANDOFF.search(lowered):
         return None  # no first-person intent anywhere, or the work is handed to the manager
     for match in _SENTENCE.finditer(text):
         sentence = match.group().strip()
         if not sentence or sentence.endswith("?"):
             continue
-        if _concrete_step(sentence.lower()):
+        lowered = sentence.lower()
+        if _ANY_INTENT.search(" " + lowered) and _concrete_step(lowered):
             return sentence
     return None
