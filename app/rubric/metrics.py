@@ -133,8 +133,9 @@ def _ownership(
 ) -> tuple[float, RepOwnership]:
     """The rep's first concrete next step, and whether telling (at `first_told`) came first."""
     source: Source = "director" if decisions else "text"
+    coach = Speaker.COACH
     for turn in turns:
-        if turn.speaker is Speaker.COACH:
+        if turn.speaker is coach:
             continue
         if decisions:
             decision = decisions.get(turn.index)
