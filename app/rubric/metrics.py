@@ -17,7 +17,7 @@ telling. Floats are rounded to 4 places so the same transcript always gives the 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -128,9 +128,14 @@ def _ratio(numerator: int, denominator: int) -> float:
     return round(numerator / max(denominator, 1), PLACES)
 
 
+# The metrics are built as JSON-ready data, in the models' field order: the same data is
+# validated into Metrics once and goes into the scorecard as it is, with no dump between.
+Data = dict[str, Any]
+
+
 def _ownership(
     turns: Sequence[TaggedTurn], decisions: Mapping[int, Decision], first_told: int | None
-) -> tuple[float, RepOwnership]:
+) -> tuple[float, Data]:
     """The rep's first concrete next step, and whether telling (at `first_told`) came first."""
     source: Source = "director" if decisions else "text"
     coach = Speaker.COACH
@@ -145,37 +150,44 @@ def _ownership(
         if quote is None:
             continue
         told = first_told is not None and first_told < turn.index
-        detail = RepOwnership(
-            stated=True,
-            turn=turn.index,
-            quote=quote,
-            before_or_after_telling="after" if told else "before",
-            told_turn=first_told if told else None,
-            source=source,
-        )
+        detail = {
+            "stated": True,
+            "turn": turn.index,
+            "quote": quote,
+            "before_or_after_telling": "after" if told else "before",
+            "told_turn": first_told if told else None,
+            "source": source,
+        }
         return (0.5 if told else 1.0), detail
-    return 0.0, RepOwnership(stated=False, told_turn=first_told, source=source)
+    return 0.0, {
+        "stated": False,
+        "turn": None,
+        "quote": None,
+        "before_or_after_telling": None,
+        "told_turn": first_told,
+        "source": source,
+    }
 
 
 def _discovery(
     turns: Sequence[TaggedTurn], scenario: Scenario, decisions: Mapping[int, Decision]
-) -> tuple[float, Discovery]:
+) -> tuple[float, Data]:
     found, source = disclosed_facts(turns, scenario, dict(decisions))
     ids = {f.id for f in found}
     # A hint is worth half a fact: the rep named the topic but not the truth.
     points = sum(1.0 if f.disclosure == "full" else 0.5 for f in found)
     total = len(scenario.hidden_facts)
     full_ids = {f.id for f in found if f.disclosure == "full"}
-    detail = Discovery(
-        source=source,
-        total=total,
-        found=[
-            FactDisclosure(id=f.id, disclosure=f.disclosure, turn=f.turn, quote=f.quote)
+    detail = {
+        "source": source,
+        "total": total,
+        "found": [
+            {"id": f.id, "disclosure": f.disclosure, "turn": f.turn, "quote": f.quote}
             for f in found
         ],
-        missing=[f.id for f in scenario.hidden_facts if f.id not in ids],
-        must_discover_missing=[i for i in scenario.objective.must_discover if i not in full_ids],
-    )
+        "missing": [f.id for f in scenario.hidden_facts if f.id not in ids],
+        "must_discover_missing": [i for i in scenario.objective.must_discover if i not in full_ids],
+    }
     return round(points / total, PLACES), detail
 
 
@@ -200,6 +212,7 @@ class Reading(NamedTuple):
 
     turns: Sequence[TaggedTurn]
     metrics: Metrics
+    data: Data  # the metrics as JSON-ready data: what `metrics.model_dump(mode="json")` gives
     coach_units: list[CoachUnit]
     # For each speaker, (-words, position) of each of their turns: sorted, longest first.
     sizes: dict[Speaker, list[tuple[int, int]]]
@@ -285,44 +298,50 @@ def read(
     total_words = coach_words + rep_words
     ownership, ownership_detail = _ownership(tagged, decisions, first_telling_index)
     covered = [s for s in GROW_STAGES if grow_turns[s]]
-    grow_detail = GrowCoverage(
-        covered=covered, missing=[s for s in GROW_STAGES if not grow_turns[s]], turns=grow_turns
-    )
     discovery: float | None = None
-    discovery_detail: Discovery | None = None
+    discovery_detail: Data | None = None
     if scenario is not None:
         discovery, discovery_detail = _discovery(tagged, scenario, decisions)
-    metrics = Metrics(
-        counts=counts,
-        coach_turns=coach_turns,
-        rep_turns=rep_turns,
-        coach_words=coach_words,
-        rep_words=rep_words,
-        question_count=asking,
-        ask_tell_ratio=_ratio(asking, telling),
-        open_question_share=_ratio(counts[Act.OPEN_QUESTION], questions) if questions else 0.0,
-        reflection_to_question=_ratio(counts[Act.REFLECTION], questions),
-        coach_talk_share=_ratio(coach_words, total_words) if total_words else 0.0,
-        question_stacking=len(stacked),
-        stacked_turns=stacked,
-        first_telling_turn=(
+    data: Data = {
+        "counts": counts,
+        "coach_turns": coach_turns,
+        "rep_turns": rep_turns,
+        "coach_words": coach_words,
+        "rep_words": rep_words,
+        "question_count": asking,
+        "ask_tell_ratio": _ratio(asking, telling),
+        "open_question_share": (_ratio(counts[Act.OPEN_QUESTION], questions) if questions else 0.0),
+        "reflection_to_question": _ratio(counts[Act.REFLECTION], questions),
+        "coach_talk_share": _ratio(coach_words, total_words) if total_words else 0.0,
+        "question_stacking": len(stacked),
+        "stacked_turns": stacked,
+        "first_telling_turn": (
             first_telling_turn if first_telling_turn is not None else coach_turns + 1
         ),
-        first_telling_index=first_telling_index,
-        telling_count=telling,
-        takeover_count=takeovers,
-        unsolicited_advice_count=unsolicited,
-        permitted_advice_count=permitted,
-        affirmation_count=counts[Act.AFFIRMATION],
-        rep_ownership=ownership,
-        rep_ownership_detail=ownership_detail,
-        grow_coverage=round(len(covered) / len(GROW_STAGES), PLACES),
-        grow=grow_detail,
-        discovery=discovery,
-        discovery_detail=discovery_detail,
-    )
+        "first_telling_index": first_telling_index,
+        "telling_count": telling,
+        "takeover_count": takeovers,
+        "unsolicited_advice_count": unsolicited,
+        "permitted_advice_count": permitted,
+        "affirmation_count": counts[Act.AFFIRMATION],
+        "rep_ownership": ownership,
+        "rep_ownership_detail": ownership_detail,
+        "grow_coverage": round(len(covered) / len(GROW_STAGES), PLACES),
+        "grow": {
+            "covered": covered,
+            "missing": [s for s in GROW_STAGES if not grow_turns[s]],
+            "turns": grow_turns,
+        },
+        "discovery": discovery,
+        "discovery_detail": discovery_detail,
+    }
     return Reading(
-        tagged, metrics, coach_units, {_REP: rep_sizes, Speaker.COACH: coach_sizes}, regular
+        tagged,
+        Metrics.model_validate(data),
+        data,
+        coach_units,
+        {_REP: rep_sizes, Speaker.COACH: coach_sizes},
+        regular,
     )
 
 

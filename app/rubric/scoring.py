@@ -157,7 +157,8 @@ def score(
         model, digest = rubric.model, rubric.hash
     if not any(t.speaker is Speaker.COACH for t in tagged):
         raise ValueError("the transcript has no coach turns to score")
-    view = Transcript(read(tagged, scenario, decisions))
+    reading = read(tagged, scenario, decisions)
+    view = Transcript(reading)
     metrics = view.metrics
 
     # The scorecard is built as plain data and validated once at the end: one pass of
@@ -225,7 +226,7 @@ def score(
             "passed": passed,
             "reasons": reasons + skipped,
             "criteria": criteria,
-            "metrics": metrics.model_dump(mode="json"),
+            "metrics": reading.data,
             "feedback": feedback,
             "strength": strength,
             "rubric": {"id": model.id, "version": model.version, "hash": digest},

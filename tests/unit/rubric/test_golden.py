@@ -22,6 +22,8 @@ from golden_cases import (
     score_case,
 )
 
+from app.rubric.metrics import read
+
 
 def _lines(path: Any) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines()
@@ -38,6 +40,16 @@ def test_every_golden_transcript_scores_to_the_same_bytes() -> None:
             card = score_case(case, rubrics, scenarios)
             assert card.transcript == case.turns
             assert card.rubric.hash == RUBRIC_HASH
+
+
+def test_the_metrics_data_in_a_scorecard_is_the_metrics_model_dumped() -> None:
+    _, scenarios = load_content()
+    for case in load_cases():
+        scenario = scenarios[case.scenario] if case.scenario else None
+        reading = read(case.turns, scenario, case.decisions)
+        # JSON, not ==: 1 == 1.0, but a scorecard's bytes must not change.
+        data = json.dumps(reading.data, separators=(",", ":"), ensure_ascii=False)
+        assert data == reading.metrics.model_dump_json(), case.name
 
 
 def test_golden_set_covers_discovery_ownership_and_feedback() -> None:
