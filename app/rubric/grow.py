@@ -130,17 +130,11 @@ _PHRASES: dict[GrowStage, tuple[str, ...]] = {
     ),
 }
 
-# One pass over the question: each stage is a named group, so a match says its stage.
-_STAGES_RE = re.compile(
-    r"(?<![a-z0-9'])(?:"
-    + "|".join(f"(?P<{stage}>{'|'.join(phrases)})" for stage, phrases in _PHRASES.items())
-    + r")(?![a-z0-9])"
-)
 
-
-# Every phrase opens with a letter, so the regex engine can skip straight to the
-# non-word characters a match must follow, and there test one letter instead of every
-# phrase (see letter_led). The one group is the matched phrase.
+# One pass over the question finds every phrase that starts a word (no letter, digit or
+# apostrophe before it) and ends one. Every phrase opens with a letter, so the regex engine
+# skips straight to the non-word characters a match must follow, and there tests one
+# letter instead of every phrase (see letter_led). The one group is the matched phrase.
 _STAGES_BY_LETTER = re.compile(
     r"[^a-z0-9'](" + letter_led([p for ps in _PHRASES.values() for p in ps]) + r")(?![a-z0-9])"
 )
