@@ -32,7 +32,7 @@ def quote(text: str) -> str:
 
 
 class Transcript:
-    """The tagged turns read once (metrics, coach units, word counts): what evidence cites."""
+    """The tagged turns read once (metrics, coach units, turn sizes): what evidence cites."""
 
     __slots__ = ("_by_index", "_stages", "coach_units", "metrics", "regular", "sizes", "turns")
 
