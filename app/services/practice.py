@@ -62,6 +62,9 @@ class PracticeSession:
         self.director = Director(scenario)
         self._tagger = tagger
         self._turns: list[PracticeTurn] = []
+        # The same conversation as plain turns, grown alongside `_turns`: the tagger and the
+        # engine read it every turn, and rebuilding it each time cost as much as tagging.
+        self._said: list[Turn] = []
         self._pending: Decision | None = None
 
     @classmethod
@@ -132,7 +135,7 @@ class PracticeSession:
         meta = ReplyMeta()
         request = ReplyRequest(
             scenario=self.scenario,
-            turns=[Turn(speaker=t.speaker, text=t.text) for t in self._turns],
+            turns=tuple(self._said),
             decision=decision,
             disclosed=tuple(self.director.state.fully_disclosed),
             manager_name=self.manager_name,
@@ -166,8 +169,7 @@ class PracticeSession:
         if not text:
             raise PracticeError("say something to the rep first: the message is empty")
         self.start()
-        context = [Turn(speaker=t.speaker, text=t.text) for t in self._turns]
-        tagged = self._tagger(text, context=context, index=len(self._turns) + 1)
+        tagged = self._tagger(text, context=tuple(self._said), index=len(self._turns) + 1)
         self._pending = self.director.direct(tagged)
         turn = PracticeTurn(
             index=len(self._turns) + 1,
@@ -176,12 +178,12 @@ class PracticeSession:
             units=tagged.units,
             act=tagged.act,
         )
-        self._turns.append(turn)
+        self._append(turn)
         return turn
 
     def _record_rep(self, text: str, decision: Decision, *, fell_back: bool = False) -> None:
         self._pending = None
-        self._turns.append(
+        self._append(
             PracticeTurn(
                 index=len(self._turns) + 1,
                 speaker=Speaker.REP,
@@ -190,6 +192,10 @@ class PracticeSession:
                 fell_back=fell_back,
             )
         )
+
+    def _append(self, turn: PracticeTurn) -> None:
+        self._turns.append(turn)
+        self._said.append(Turn(speaker=turn.speaker, text=turn.text))
 
 
 def score_practice(session: PracticeSession, rubric: RubricSource) -> Scorecard:
