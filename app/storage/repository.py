@@ -14,6 +14,7 @@ from typing import Any, Literal
 from sqlalchemy import Connection, Table, bindparam, exists, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from app.storage.driver import DriverStatement
 from app.storage.tables import content_versions, managers, sessions, turns
 
 Kind = Literal["scenario", "rubric"]
@@ -78,11 +79,21 @@ class SessionSummary:
     turn_count: int
 
 
+# Statements are built once and executed with their values as parameters: a statement
+# built with `.values(...)` per call is a new object whose cache key SQLAlchemy has to
+# work out again from every value, which cost more than running it.
+_INSERTS_IGNORING_DUPLICATES = {
+    (name, table.name): dialect.insert(table).on_conflict_do_nothing()
+    for name, dialect in (("postgresql", postgresql), ("sqlite", sqlite))
+    for table in (managers, content_versions)
+}
+
+
 def _insert_ignoring_duplicates(
     connection: Connection, table: Table, values: Mapping[str, Any]
 ) -> None:
-    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-    connection.execute(dialect.insert(table).values(**values).on_conflict_do_nothing())
+    dialect = "postgresql" if connection.dialect.name == "postgresql" else "sqlite"
+    connection.execute(_INSERTS_IGNORING_DUPLICATES[dialect, table.name], values)
 
 
 # --- managers ---------------------------------------------------------------------------
@@ -94,9 +105,8 @@ def create_manager(
     """Save a new manager."""
     record = ManagerRecord(manager_id, display_name, utcnow())
     connection.execute(
-        managers.insert().values(
-            id=record.id, display_name=record.display_name, created_at=record.created_at
-        )
+        managers.insert(),
+        {"id": record.id, "display_name": record.display_name, "created_at": record.created_at},
     )
     return record
 
@@ -160,20 +170,21 @@ def get_content_text(connection: Connection, content_hash: str) -> str | None:
 def insert_session(connection: Connection, record: SessionRecord) -> None:
     """Save a new session."""
     connection.execute(
-        sessions.insert().values(
-            id=record.id,
-            manager_id=record.manager_id,
-            scenario_id=record.scenario_id,
-            scenario_hash=record.scenario_hash,
-            rubric_id=record.rubric_id,
-            rubric_hash=record.rubric_hash,
-            mode=record.mode,
-            status=record.status,
-            engine=record.engine,
-            started_at=record.started_at,
-            finished_at=record.finished_at,
-            scorecard=record.scorecard,
-        )
+        sessions.insert(),
+        {
+            "id": record.id,
+            "manager_id": record.manager_id,
+            "scenario_id": record.scenario_id,
+            "scenario_hash": record.scenario_hash,
+            "rubric_id": record.rubric_id,
+            "rubric_hash": record.rubric_hash,
+            "mode": record.mode,
+            "status": record.status,
+            "engine": record.engine,
+            "started_at": record.started_at,
+            "finished_at": record.finished_at,
+            "scorecard": record.scorecard,
+        },
     )
 
 
@@ -260,15 +271,14 @@ _TURN_COLUMNS = (
 )
 # INSERT ... SELECT ... WHERE the session is active: a turn can never land in a finished
 # session, even when the finish and the turn race from two requests or two processes.
-_INSERT_TURN_IF_ACTIVE = (
-    turns.insert()
-    .from_select(
+# Saving a turn is the statement of every request, so it runs as driver SQL.
+_INSERT_TURN_IF_ACTIVE = DriverStatement(
+    turns.insert().from_select(
         list(_TURN_COLUMNS),
         select(*(bindparam(name, type_=turns.c[name].type) for name in _TURN_COLUMNS)).where(
             exists().where(sessions.c.id == bindparam("session_id"), sessions.c.status == "active")
         ),
     )
-    .execution_options(preserve_rowcount=True)
 )
 
 
@@ -277,8 +287,8 @@ def insert_turn(connection: Connection, session_id: str, turn: TurnRecord) -> bo
 
     The (session_id, seq) constraint refuses a second turn at the same place.
     """
-    result = connection.execute(
-        _INSERT_TURN_IF_ACTIVE,
+    result = _INSERT_TURN_IF_ACTIVE.execute(
+        connection,
         {
             "session_id": session_id,
             "seq": turn.seq,

@@ -80,6 +80,21 @@ def test_a_session_and_its_turns_come_back_as_saved(db: Database) -> None:
     assert session.started_at.utcoffset() == dt.timedelta(0)
 
 
+def test_a_turn_comes_back_exactly_as_written(db: Database) -> None:
+    written = TurnRecord(
+        seq=2,
+        speaker="rep",
+        text='50% of \'em said "no" — %(text)s ? :name',
+        created_at=dt.datetime(2025, 3, 4, 5, 6, 7, 891011, tzinfo=dt.UTC),
+        decision={"move": "comply", "note": "ünïcode", "nested": {"list": [1, 2.5, None]}},
+        engine_meta={"fell_back": True},
+    )
+    with db.begin() as connection:
+        _setup(connection, _session())
+        assert repo.insert_turn(connection, "s1", written) is True
+    assert db.call(repo.get_turns, "s1") == [written]
+
+
 def test_a_second_turn_at_the_same_place_is_refused(db: Database) -> None:
     with db.begin() as connection:
         _setup(connection, _session())
