@@ -63,13 +63,31 @@ def evaluate_command(
         typer.echo(f"error: the {split.value} split has no examples", err=True)
         raise typer.Exit(2)
     result = evaluate(examples, split=split.value)
+    fitted = _fitted_on(split.value)
     if output is Format.json:
         document = result.to_dict(with_mistakes=errors > 0)
         if errors:
             document["mistakes"] = document["mistakes"][:errors]
+        if fitted:
+            document["trained_on"] = fitted
         typer.echo(json.dumps(document, indent=2))
     else:
+        if fitted:
+            typer.echo(
+                f"note: the act model was trained on {' and '.join(fitted)}.jsonl, so this "
+                "score shows fit, not generalisation; the held-out split and the training "
+                "script's cross-validation are the honest measures\n"
+            )
         typer.echo(format_text(result, mistakes=errors), nl=False)
+
+
+def _fitted_on(split: str) -> list[str]:
+    """The files of `split` the shipped act model was trained on."""
+    from app.rubric.model import shipped_model
+
+    trained = shipped_model().about.get("trained_on", {})
+    files = ("dev", "heldout") if split == "all" else (split,)
+    return [name for name in files if name in trained]
 
 
 def register(cli: typer.Typer) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from app.domain.acts import Speaker
 from app.domain.transcript import Turn
 from app.rubric import lexicon as lx
-from app.rubric.overlap import content_stems
+from app.rubric.overlap import stems_of, tokens
 
 QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "…": "..."})
 _WH_START = re.compile(r"^(?:what|how|why|when|where|who|whom|whose|which)\b")
@@ -22,13 +22,16 @@ def normalise(text: str) -> str:
     """Lower case, straight quotes, single spaces: the form every cue pattern expects."""
     if not text.isascii():
         text = text.translate(QUOTES)
-    return " ".join(text.lower().split())
+    text = text.lower()
+    if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
+        text = " ".join(text.split())  # tabs, newlines, runs of spaces
+    return text
 
 
 class Signals:
     """The rep's last turn (and the coach turn before it), read lazily and cached."""
 
-    __slots__ = ("_help", "_permission", "_stems", "coach_text", "rep_text")
+    __slots__ = ("_asked", "_cues", "_help", "_permission", "_stems", "coach_text", "rep_text")
 
     def __init__(self, rep_text: str | None = None, coach_text: str | None = None) -> None:
         self.rep_text = rep_text
@@ -36,6 +39,8 @@ class Signals:
         self._stems: frozenset[str] | None = None
         self._help: bool | None = None
         self._permission: str | bool | None = False  # False: not computed yet
+        self._cues: tuple[str, ...] | None = None
+        self._asked: bool | None = None
 
     @classmethod
     def read(cls, context: Sequence[Turn]) -> Signals:
@@ -58,16 +63,20 @@ class Signals:
     @property
     def rep_asked_question(self) -> bool:
         """Whether the rep's last turn asked something (a coach statement then answers)."""
-        rep = self.rep_text
-        return rep is not None and (
-            "?" in rep or bool(lx.AUX_QUESTION.match(rep) or _WH_START.match(rep))
-        )
+        if self._asked is None:
+            rep = self.rep_text
+            self._asked = rep is not None and (
+                "?" in rep or bool(lx.AUX_QUESTION.match(rep) or _WH_START.match(rep))
+            )
+        return self._asked
 
     @property
     def rep_stems(self) -> frozenset[str]:
         """Content-word stems of the rep's last turn."""
         if self._stems is None:
-            self._stems = content_stems(self.rep_text) if self.rep_text else frozenset()
+            self._stems = (
+                frozenset(stems_of(tokens(self.rep_text))) if self.rep_text else frozenset()
+            )
         return self._stems
 
     @property
@@ -84,11 +93,38 @@ class Signals:
         if self._permission is False:
             self._permission = None
             rep, coach = self.rep_text, self.coach_text
-            if rep is not None and coach is not None:
+            if (
+                rep is not None
+                and coach is not None
+                and lx.REP_YES.match(rep)
+                and not lx.REP_NO.match(rep)
+            ):
                 asked = lx.PERMISSION_ASK.search(" " + normalise(coach))
-                if asked and lx.REP_YES.match(rep) and not lx.REP_NO.match(rep):
+                if asked:
                     self._permission = " ".join(asked.group(0).split()[:6])
         return self._permission  # type: ignore[return-value]
+
+    @property
+    def cues(self) -> tuple[str, ...]:
+        """The act model's cues from this turn alone (the same for every unit after it)."""
+        if self._cues is None:
+            rep = self.rep_text
+            # No rep turn is no evidence of any act: a transcript's first turn or a lone
+            # utterance can be anything, so it gives no cue at all.
+            if rep is None:
+                self._cues = ()
+            else:
+                found = []
+                if self.rep_asked_question:
+                    found.append("ctx.rep_asked")
+                if self.help_asked:
+                    found.append("ctx.help_asked")
+                if self.permission_given:
+                    found.append("ctx.permission")
+                if rep.count(" ") < 3:
+                    found.append("ctx.rep_short")
+                self._cues = tuple(found)
+        return self._cues
 
 
 NO_CONTEXT = Signals()

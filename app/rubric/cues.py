@@ -1,272 +1,470 @@
-"""Find the first match of several cue families in one pass over a unit's words.
+"""The cues of one coach unit: the named features the act model weighs.
 
-A cue family (see `lexicon.family`) is a regex of alternatives that each match from the
-start of a word. Searching one with `re` tests every alternative after every space, and
-the tagger searches several per unit. `CueIndex` instead splits each family into its
-alternatives once, at import, works out the first words each alternative can begin with,
-and at search time tests only the alternatives keyed by the words actually present.
+A cue is a short string: its group before the dot, its value after ("start2.have you",
+"form.inv_you_action", "ctx.overlap2"). The groups are the kinds of evidence that carry
+over from one conversation to the next: how the unit opens, its grammatical form (a
+wh-question, an inverted auxiliary, an instruction, a statement), how its later clauses
+open, who does what with which modal ("you should", "I'll send", "want me to"), a few word
+classes (feelings, praise, figures, general facts), the classic question forms as
+principled patterns, and what the rep said just before (how many of the rep's words come
+back, whether the rep asked a question or for help, or said yes to the coach's offer of
+advice). Words and word pairs are cues too.
 
-The analysis is conservative: an alternative whose first word cannot be enumerated is
-searched the ordinary way. The result is the same as searching each family's regex (the
-tests compare the two on the labelled utterances); only the speed differs.
+Everything is computed once per unit from one tokenisation, with set look-ups and a few
+anchored patterns tried only where the opening word allows them, so tagging stays fast on
+text it has never seen.
 """
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Mapping, Sequence
-from typing import Any
+from dataclasses import dataclass, field
+from functools import reduce
+from itertools import repeat
+from operator import or_
 
-# The standard library's regex parser, used once at import to read each alternative's
-# first words. Its module is private (and has no type stubs), hence the dynamic import;
-# if it ever changes, `first_words` returns None and alternatives are simply searched.
-sre_parse: Any = importlib.import_module("re._parser")
-sre_c: Any = importlib.import_module("re._constants")
+from app.rubric import lexicon as lx
+from app.rubric.context import Signals, normalise
+from app.rubric.lexicon import wordset
+from app.rubric.overlap import stems_of, tokens
 
-_Entry = tuple[int, int, "_Lazy"]  # (family number, alternative order, pattern)
-# A path through an alternative's start: the words read so far ("you", "you should") and
-# whether the key is complete (two words read, or the first word ended at a boundary).
-_Paths = frozenset[tuple[str, bool]]
-_LIMIT = 800
-_EDGE = '.,;:!?"()[]'
-KEY_PREFIX = 3  # letters of the second word that go into a two-word key
+# Disfluencies inside a unit ("you're, um, feeling", "you're- you're") hide the cue words.
+_INNER_FILLER = re.compile(r"(?:,\s*)?\b(?:u+m+|u+h+|e+r+m*)\b,?|,\s*like,|\b([\w']+)- (?=\1\b)")
+_TRAIL = " .!?,;:-\"')(…"
+_DIGIT = re.compile(r"\d")
+
+WH_WORDS = wordset("what how why when where who whom whose which")
+AUX_WORDS = wordset(
+    "do does did is are was were have has had can could will would should shall may might must "
+    "am don't doesn't didn't isn't aren't wasn't weren't haven't hasn't hadn't can't couldn't "
+    "won't wouldn't shouldn't"
+)
+SUBJECT_WORDS = wordset(
+    "you i we they he she it that this there these those the your our their his her anyone "
+    "anything anybody everyone someone somebody any y'all u ya a an my people things not"
+)
+# "Do it every time", "Don't promise a date", "Have a go at the next one": auxiliaries that
+# also open instructions. They ask only with a person as subject ("do you", "has anyone").
+_IMPERATIVE_AUX = frozenset(("do", "don't", "have"))
+_PERSON_SUBJECTS = wordset(
+    "you i we they he she u ya y'all people anyone anybody everyone someone somebody your"
+)
+_MODALS = wordset(
+    "should shouldn't need needs must have has could might may ought gotta better can can't "
+    "will would"
+)
+_ME_WORDS = wordset("i i'm i'll i'd i've me my myself mine")
+_SUBJECTS = frozenset(("you", "we", "they"))
+_OFFERS = frozenset(("i'll", "i'd"))
+_FIRST_PERSON_MODALS = frozenset(("can", "could", "will", "might", "may"))
+_PERSONS = _SUBJECTS | _OFFERS | {"i", "i'm", "me", "myself"}
+_INTENT = frozenset(("going", "happy", "about", "glad"))
+_OFFER_CUES = frozenset(
+    f"modal.i_{kind}_{what}" for kind in ("offer", "would", "act") for what in ("talk", "work")
+) | {"modal.me_to", "modal.myself"}
+# "Do", "be" and "don't" alone are answers, not instructions.
+_BARE = frozenset(("do", "be", "don't"))
+# After a word that could be a verb, these show it took an object: "Strengthen your grip".
+_DETERMINERS = wordset("the a an your their his her my our this that these those some")
+_SUBJECT = {
+    **dict.fromkeys(lx.SECOND_PERSON_WORDS, "subject.you"),
+    **dict.fromkeys(("i", "i'm", "i've", "i'd", "i'll", "my", "me"), "subject.i"),
+    **dict.fromkeys(("we", "we're", "we've", "we'd", "we'll", "our"), "subject.we"),
+    **dict.fromkeys(
+        ("it", "it's", "that", "that's", "this", "there", "there's", "which"), "subject.it"
+    ),
+}
+
+# The principled question forms of lexicon.py, each a cue when it matches, tried only when
+# the unit's first word can begin it.
+_LEADING_START = AUX_WORDS | {"how", "why", "what", "surely", "you", "you'd", "you're", "any"}
+_POLITE_START = wordset("can could would will do does any what")
+_EMBEDDED_START = frozenset(("i'm", "i", "i'd"))
+_PLANNED_START = frozenset(("you'll", "you", "you're"))
 
 
-def split_alternatives(source: str) -> list[str]:
-    """Top-level `|` alternatives of a regex source (escapes, groups, classes respected)."""
-    parts: list[str] = []
-    depth = start = i = 0
-    in_class = False
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            parts.append(source[start:i])
-            start = i + 1
-        i += 1
-    parts.append(source[start:])
-    return parts
+@dataclass(slots=True)
+class Cues:
+    """A unit read for the model: its normalised core, its words and its cue names."""
+
+    core: str
+    words: list[str]
+    # Every cue but the words and word pairs, which the model reads from `words` itself
+    # (`model.with_words` spells all of them out).
+    names: list[str]
+    # The words behind a pattern cue, shown in the reason ("leading form 'have you tried'").
+    shown: dict[str, str] = field(default_factory=dict)
+    filler_only: bool = False
+    # Asked as a question: a wh-question or an inverted auxiliary, ending with "?".
+    asks: bool = False
+    # Asks how or why (not how many, how long, or on a scale): no yes or no answers it.
+    asks_how_or_why: bool = False
+    # The coach offers things only to the rep ("I'll see you Friday"), doing no rep's work.
+    offers_to_rep: bool = False
+    # The coach says they will do something ("I'll", "let me", "want me to", "myself").
+    offers: bool = False
 
 
-def _is_space(items: Sequence[Any]) -> bool:
-    if len(items) != 1:
-        return False
-    op, av = items[0]
-    if op is sre_c.LITERAL:
-        return bool(av == ord(" "))
-    return op is sre_c.IN and all(o is sre_c.CATEGORY and a is sre_c.CATEGORY_SPACE for o, a in av)
+def clean(text: str) -> tuple[str, str]:
+    """The unit normalised, and its core: without disfluencies and leading fillers."""
+    s = normalise(text)
+    if (
+        " um" in s
+        or " uh" in s
+        or " er " in s
+        or " er," in s
+        or " erm" in s
+        or s.startswith(("um", "uh", "er"))
+        or ", like," in s
+        or "- " in s
+    ):
+        s = " ".join(_INNER_FILLER.sub(" ", s).split())
+    lead = lx.FILLERS.match(s)
+    if lead:
+        core = s[lead.end() :]
+        if core.rstrip(_TRAIL):
+            return s, core
+    return s, s
 
 
-def _space(paths: _Paths, words: int) -> _Paths:
-    """Read a space: a word ends; once `words` words are read, the key is complete."""
-    out: set[tuple[str, bool]] = set()
-    for text, done in paths:
-        if done:
-            out.add((text, done))
-        elif not text or text.endswith(" "):
-            raise ValueError("space before a word")
+def read(text: str, signals: Signals) -> Cues:
+    """Every cue of one unit, given what the rep said before it."""
+    s, core = clean(text)
+    names = ["bias"]
+    # A backchannel is a few words at most; longer units need not be tried.
+    if (len(s) < 60 and lx.BACKCHANNEL.match(s)) or not core.rstrip(_TRAIL):
+        return Cues(core, [], names, filler_only=True)
+    if core is not s:
+        names.append("lead." + s.split(None, 1)[0].strip(",.!-"))
+    words = tokens(core)
+    vocabulary = set(words)
+    if len(vocabulary) < len(words) and ", " in core:
+        restarted = _drop_false_starts(core)
+        if restarted is not core:
+            core = restarted
+            words = tokens(core)
+    n = len(words)
+    if not n:
+        return Cues(core, words, names, filler_only=True)
+    # Its opening words, form and patterns come from the main clause: after a subordinate
+    # clause ("Before we get to Tom, walk me through it") or a short lead-in ("Of those,
+    # which one first?", "Marcus, do you think...") they are in the second clause.
+    head, opening = core, words
+    comma = core.find(", ")
+    if comma > 0:
+        if words[0] in lx.SUBORDINATORS and (n < 2 or words[1] not in AUX_WORDS):
+            lead = "lead.subordinate"
+        elif core.count(" ", 0, comma) < 3:
+            lead = "lead.short"
         else:
-            out.add((text, True) if text.count(" ") + 1 >= words else (text + " ", False))
-    return frozenset(out)
+            lead = ""
+        if lead:
+            main = core[comma + 2 :]
+            main_words = tokens(main)
+            if len(main_words) > 1:
+                names.append(lead)
+                head, opening = main, main_words
+    ends_q = core.endswith("?") or core.rstrip(" \"')").endswith("?")
+    names.append("len." + _length(n))
+    if ends_q:
+        names.append("q.end")
+    elif "?" in core:
+        names.append("q.inside")
+    m = len(opening)
+    w0 = opening[0]
+    w1 = opening[1] if m > 1 else "#"
+    w2 = opening[2] if m > 2 else "#"
+    names.append("start1." + w0)
+    names.append(f"start2.{w0} {w1}")
+    names.append(f"start3.{w0} {w1} {w2}")
+
+    shown: dict[str, str] = {}
+    form = _form(opening, m, w0, w1, ends_q, names)
+    _patterns(head, w0, form == "wh", names, shown)
+    if "," in head:
+        _clauses(head, ends_q, names)
+    mask = reduce(or_, map(_WORD_BITS.get, vocabulary, repeat(0)), 0)
+    offers = to_rep = False
+    if mask & _PERSON_BIT:
+        before = len(names)
+        to_rep = _persons(words, n, names)
+        offers = any(name in _OFFER_CUES for name in names[before:]) or "me" in vocabulary
+    offers = offers or (form == "inverted" and w1 == "i")  # "shall I", "can I", "should I"
+    if _DIGIT.search(core):
+        mask |= _FIGURE_BIT
+    names += _CLASS_NAMES[mask & _CLASS_MASK]
+    names += signals.cues
+    if signals.rep_text is not None:
+        stems = stems_of(words)
+        shared = len(stems & signals.rep_stems)
+        names.append(_OVERLAP[min(shared, 3)])
+        if form == "statement":
+            # A statement that gives back none of the rep's words, or answers the rep's
+            # question, is less likely to reflect: the model needs the pair, not each alone.
+            names.append(_STATEMENT_OVERLAP[min(shared, 2)])
+            if signals.rep_asked_question:
+                names.append("stmt.answers")
+            if ends_q:
+                names.append("uptalk.echo" if shared else "uptalk.new")
+        if shared:
+            share = shared / len(stems)
+            names.append(_SHARE[0] if share < 0.34 else _SHARE[1] if share < 0.67 else _SHARE[2])
+    if signals.rep_text is None and form == "statement" and ends_q:
+        names.append("uptalk.new")  # with nothing said before, there is nothing to give back
+    asks = ends_q and (form == "inverted" or (form == "wh" and "form.wh_subject" not in names))
+    how_or_why = (
+        form == "wh"
+        and w0.partition("'")[0] in ("how", "why")
+        and "rx.closed_wh" not in shown
+        and "rx.scale" not in names
+    )
+    return Cues(
+        core,
+        words,
+        names,
+        shown,
+        asks=asks,
+        asks_how_or_why=how_or_why,
+        offers_to_rep=to_rep,
+        offers=offers,
+    )
 
 
-def _walk(items: Sequence[Any], paths: _Paths, words: int) -> _Paths | None:
-    """Keys (first word, or first two words) after matching `items`; None if unknown."""
-    for index, (op, av) in enumerate(items):
-        if all(done for _, done in paths):
-            return paths
-        done = {p for p in paths if p[1]}
-        open_ = {p for p, finished in paths if not finished}
-        rest = list(items[index + 1 :])
-        if op is sre_c.LITERAL:
-            ch = chr(av)
-            if ch.isalnum() or ch in "'-":
-                paths = frozenset(done | {(p + ch, False) for p in open_})
-            elif ch == " ":
-                try:
-                    paths = _space(paths, words)
-                except ValueError:
-                    return None
-            elif "" in open_ or any(p.endswith(" ") for p in open_):
-                return None
-            else:  # punctuation ends the key where it is
-                paths = frozenset(done | {(p, True) for p in open_})
-        elif op is sre_c.AT:
-            if av not in (sre_c.AT_BOUNDARY, sre_c.AT_END, sre_c.AT_END_STRING):
-                return None
-            if "" in open_ or any(p.endswith(" ") for p in open_):
-                return None
-            paths = frozenset(done | {(p, True) for p in open_})
-        elif op in (sre_c.ASSERT, sre_c.ASSERT_NOT):
-            continue
-        elif op is sre_c.IN:
-            if not _is_space([(op, av)]):
-                return None
-            try:
-                paths = _space(paths, words)
-            except ValueError:
-                return None
-        elif op is sre_c.SUBPATTERN:
-            return _walk(list(av[3]) + rest, paths, words)
-        elif op is sre_c.BRANCH:
-            out: set[tuple[str, bool]] = set()
-            for branch in av[1]:
-                found = _walk(list(branch) + rest, paths, words)
-                if found is None or len(out | found) > _LIMIT:
-                    return None
-                out |= found
-            return frozenset(out)
-        elif op in (sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, sre_c.POSSESSIVE_REPEAT):
-            low, high, sub = av
-            if _is_space(list(sub)):
-                # The text is single-spaced: `\s+` reads one space, `\s*` one or none.
-                try:
-                    spaced = _walk(rest, _space(paths, words), words)
-                except ValueError:
-                    return None
-                skipped = _walk(rest, paths, words) if low == 0 else frozenset()
-                if spaced is None or skipped is None:
-                    return None
-                return spaced | skipped
-            if high > 1:
-                # Further repeats only start once the key is complete.
-                first = _walk(list(sub), frozenset((p, False) for p in open_), words)
-                if first is None or not all(finished for _, finished in first):
-                    return None
-            found = _walk(list(sub) + rest, paths, words)
-            if found is None:
-                return None
-            out = set(found)
-            if low == 0:
-                skipped = _walk(rest, paths, words)
-                if skipped is None:
-                    return None
-                out |= skipped
-            return frozenset(out) if len(out) <= _LIMIT else None
-        else:
-            return None
-        if len(paths) > _LIMIT:
-            return None
-    return paths
+_OVERLAP = ("ctx.overlap0", "ctx.overlap1", "ctx.overlap2", "ctx.overlap3")
+_STATEMENT_OVERLAP = ("stmt.overlap0", "stmt.overlap1", "stmt.overlap2")
+_SHARE = ("ctx.share_low", "ctx.share_mid", "ctx.share_high")
 
 
-def first_words(alternative: str, flags: int = re.VERBOSE) -> frozenset[str] | None:
-    """Every key an alternative can start with: its first word and the first letters of
-    its second ("you sho") where those are fixed, else its first word ("you"); None if
-    even that is unknown."""
-    try:
-        items = list(sre_parse.parse(alternative, flags))
-    except Exception:  # any parser trouble just means "search it instead"
-        return None
-    # A leading lookbehind (the family's start-of-unit anchor) matches no characters.
-    while items and items[0][0] in (sre_c.ASSERT, sre_c.ASSERT_NOT):
-        items = items[1:]
-    for words in (2, 1):
-        found = _walk(items, frozenset({("", False)}), words)
-        if found is None:
-            continue
-        keys = set()
-        for text, finished in found:
-            first, _, second = text.partition(" ")
-            if not first:
+def _length(n: int) -> str:
+    if n <= 2:
+        return "1" if n == 1 else "2"
+    return "4" if n <= 4 else "8" if n <= 8 else "16" if n <= 16 else "more"
+
+
+def _drop_false_starts(core: str) -> str:
+    """Without the first go of a false start ("have you, have you tried": "have you tried")."""
+    parts = core.split(", ")
+    kept = [parts[0]]
+    changed = False
+    for part in parts[1:]:
+        before = kept[-1]
+        ending = before.rsplit(" ", 3)[-3:]
+        for k in range(len(ending), 0, -1):
+            said = " ".join(ending[-k:])
+            if part == said or part.startswith(said + " "):
+                kept[-1] = before[: len(before) - len(said)].rstrip()
+                changed = True
                 break
-            if second and (finished or len(second) >= KEY_PREFIX):
-                # A second word is keyed by its first letters: "you mean" also matches
-                # "you meant", so the key must not depend on how the word ends.
-                keys.add(f"{first} {second[:KEY_PREFIX]}")
-            elif finished or text.endswith(" "):
-                keys.add(first)
-            else:
-                break  # the alternative may end inside a longer word
+        if not kept[-1]:
+            kept.pop()
+        kept.append(part)
+    return ", ".join(kept) if changed else core
+
+
+def _skip(words: list[str], start: int) -> int:
+    """The index of the first word from `start` that is not padding ("just", "maybe")."""
+    last = len(words) - 1
+    i = start
+    while i < last and words[i] in lx.PADDING:
+        i += 1
+    return i
+
+
+def _form(words: list[str], n: int, w0: str, w1: str, ends_q: bool, names: list[str]) -> str:
+    """The unit's grammatical form: "wh", "inverted", "instruction" or "statement"."""
+    head, apostrophe, _ = w0.partition("'")
+    if head in WH_WORDS:
+        # "what's", "how'd": the contraction is the auxiliary.
+        if apostrophe or w1 in AUX_WORDS:
+            names.append("form.wh_aux")
         else:
-            return frozenset(keys)
-    return None
+            names.append("form.wh_subject" if w1 in SUBJECT_WORDS else "form.wh_other")
+        if ends_q:
+            names.append("form.wh_q")
+        return "wh"
+    if w0 in AUX_WORDS and (w1 in _PERSON_SUBJECTS if w0 in _IMPERATIVE_AUX else True):
+        names.append("form.inverted" if w1 in SUBJECT_WORDS else "form.aux_start")
+        if ends_q:
+            names.append("form.inverted_q")
+        if w1 == "you":
+            verb = words[_skip(words, 2)] if n > 2 else ""
+            if verb in lx.INVITE_VERBS:
+                names.append("form.inv_you_invite")
+            elif verb in lx.MENTAL_VERBS:
+                names.append("form.inv_you_mental")
+            elif verb in lx.INSTRUCTION_VERBS:
+                names.append("form.inv_you_action")
+            else:
+                names.append("form.inv_you_other")
+        elif w1 == "i":
+            names.append("form.inv_i")
+        return "inverted"
+    at = _skip(words, 0)
+    verb = words[at]
+    after = words[at + 1] if at + 1 < n else ""
+    if verb in lx.INSTRUCTION_VERBS and after not in lx.FINITE and (after or verb not in _BARE):
+        names.append("form.imperative")
+        return "instruction"
+    if (
+        verb not in lx.NOT_VERB
+        and (after in lx.OBJECT_START or after in _DETERMINERS)
+        and not verb.endswith(("s", "ed", "ing", "ly"))
+    ):
+        names.append("form.imperative_guess")
+        return "instruction"
+    names.append("form.statement")
+    # Who the statement is about: the rep, the coach, "it", or someone else.
+    names.append(_SUBJECT.get(w0, "subject.other"))
+    if ends_q:
+        names.append("form.statement_q")
+    return "statement"
 
 
-class _Lazy:
-    """An alternative compiled on first use: most never come up, and compiling all of them
-    would add a noticeable share to the command line's start-up."""
+def _patterns(core: str, w0: str, wh: bool, names: list[str], shown: dict[str, str]) -> None:
+    """The principled question forms of lexicon.py that match this unit."""
+    checks: list[tuple[str, re.Pattern[str]]] = [("rx.invite", lx.OPEN_INVITE)]
+    if w0 in _LEADING_START:
+        checks.append(("rx.leading", lx.LEADING))
+    if wh:
+        checks.append(("rx.closed_wh", lx.CLOSED_WH))
+        checks.append(("rx.wh_question", lx.WH_QUESTION))
+    if w0 in _POLITE_START:
+        checks.append(("rx.polite_open", lx.POLITE_OPEN))
+    if w0 in _EMBEDDED_START:
+        checks.append(("rx.embedded_closed", lx.EMBEDDED_CLOSED))
+    if w0 in _PLANNED_START:
+        checks.append(("rx.planned", lx.PLANNED_FOR_YOU))
+    for name, pattern in checks:
+        m = pattern.match(core)
+        if m:
+            names.append(name)
+            shown[name] = m.group(0)
+    if "scale of" in core or "out of ten" in core or "out of 10" in core:
+        names.append("rx.scale")
+    if "your" in core and (
+        "up to you" in core
+        or "your call" in core
+        or "your choice" in core
+        or "your decision" in core
+    ):
+        names.append("rx.autonomy")
 
-    __slots__ = ("_compiled", "flags", "source")
 
-    def __init__(self, source: str, flags: int) -> None:
-        self.source = source
-        self.flags = flags
-        self._compiled: re.Pattern[str] | None = None
+def _clauses(core: str, ends_q: bool, names: list[str]) -> None:
+    """How the clauses after a comma open: a later question or instruction is often the act."""
+    for part in core.split(",")[1:]:
+        words = tokens(part)
+        if not words:
+            continue
+        first = words[0]
+        names.append("clause1." + first)
+        if len(words) > 1:
+            names.append(f"clause2.{first} {words[1]}")
+        if first in lx.INSTRUCTION_VERBS and (len(words) < 2 or words[1] not in lx.FINITE):
+            names.append("clause.imperative")
+        elif first.partition("'")[0] in WH_WORDS:
+            names.append("clause.wh_q" if ends_q else "clause.wh")
 
-    def match(self, text: str, pos: int) -> re.Match[str] | None:
-        if self._compiled is None:
-            self._compiled = re.compile(self.source, self.flags)
-        return self._compiled.match(text, pos)
 
+def _persons(words: list[str], n: int, names: list[str]) -> bool:
+    """Who does what: "you should", "we need to", "I'll send", "let me", "want me to".
 
-class CueIndex:
-    """Several cue families, each searched as if by `family.search(" " + text)`."""
-
-    def __init__(self, families: Mapping[str, re.Pattern[str]]) -> None:
-        self.names = tuple(families)
-        self._by_word: dict[str, list[_Entry]] = {}
-        self._slow: list[tuple[int, int, re.Pattern[str]]] = []
-        for number, family in enumerate(families.values()):
-            source = family.pattern
-            if not source.startswith(r"\ (?:") or not source.endswith(")"):
-                raise ValueError(f"not a cue family: {source[:40]!r}")
-            for order, alternative in enumerate(split_alternatives(source[5:-1])):
-                pattern = rf"\ (?:{alternative})"
-                words = first_words(alternative, family.flags)
-                if words is None:
-                    self._slow.append((number, order, re.compile(pattern, family.flags)))
-                    continue
-                lazy = _Lazy(pattern, family.flags)
-                for word in words:
-                    self._by_word.setdefault(word, []).append((number, order, lazy))
-
-    def scan(self, text: str) -> dict[str, re.Match[str] | None]:
-        """The first match of every family in " " + text (text normalised, single-spaced)."""
-        padded = " " + text
-        found: list[re.Match[str] | None] = [None] * len(self.names)
-        orders = [0] * len(self.names)
-        by_word = self._by_word
-        tokens = text.split(" ")
-        words = [token.strip(_EDGE) for token in tokens]
-        words.append("")
-        pos = 0
-        for i, token in enumerate(tokens):
-            word = words[i]
-            keys: tuple[str, ...] = (word, f"{word} {words[i + 1][:KEY_PREFIX]}")
-            if "'" in word:
-                keys = (*keys, word.split("'", 1)[0])
-            if "-" in word:
-                keys = (*keys, word.split("-", 1)[0])
-            for key in keys:
-                for number, order, compiled in by_word.get(key, ()):
-                    best = found[number]
-                    if best is not None and (best.start() < pos or orders[number] < order):
-                        continue
-                    m = compiled.match(padded, pos)
-                    if m is not None:
-                        found[number], orders[number] = m, order
-            pos += len(token) + 1
-        for number, order, pattern in self._slow:
-            best = found[number]
-            if best is not None and best.start() == 0 and orders[number] < order:
+    True when the coach offers something and every offer is made to the rep ("I'll see
+    you Friday", "let me ask you something"): the coach's own part of the conversation.
+    """
+    offers = to_rep = 0
+    for i, w in enumerate(words):
+        if w not in _PERSONS:
+            continue
+        if w in _SUBJECTS:
+            if i + 1 < n:
+                modal = words[_skip(words, i + 1)]
+                if modal in _MODALS:
+                    names.append(f"modal.{w}")
+                    names.append(f"modal.{w}_{modal}")
+            continue
+        if w in _OFFERS or (w == "me" and i and words[i - 1] == "let"):
+            made = _offer(words, i + 1, "would" if w == "i'd" else "offer", names)
+        elif w == "i":
+            if i + 1 >= n:
                 continue
-            m = pattern.search(padded)
-            if m is not None and (
-                best is None
-                or m.start() < best.start()
-                or (m.start() == best.start() and order < orders[number])
-            ):
-                found[number], orders[number] = m, order
-        return dict(zip(self.names, found, strict=True))
+            if words[i + 1] in _FIRST_PERSON_MODALS:
+                made = _offer(words, i + 2, "offer", names)
+            elif words[_skip(words, i + 1)] in lx.INSTRUCTION_VERBS or words[i - 1] == "if":
+                # "Why don't I take the call", "quicker if I just wrote it": the coach acting.
+                made = _offer(words, i + 1, "act", names)
+            else:
+                continue
+        elif w == "i'm":
+            # "I'm going to ring them", "I'm gonna ring them", "I'm happy to draft it".
+            if i + 1 < n and words[i + 1] == "gonna":
+                made = _offer(words, i + 2, "offer", names)
+            elif i + 2 < n and words[i + 1] in _INTENT and words[i + 2] == "to":
+                made = _offer(words, i + 3, "offer", names)
+            else:
+                continue
+        elif w == "me":
+            if not (i and i + 1 < n and words[i + 1] == "to"):
+                continue
+            names.append("modal.me_to")
+            made = False
+        else:
+            names.append("modal.myself")
+            made = False
+        if made is not None:
+            offers += 1
+            to_rep += made
+    return offers > 0 and offers == to_rep
+
+
+def _offer(words: list[str], start: int, kind: str, names: list[str]) -> bool | None:
+    """Name an offer ("I'll send", "let me ask"); whether it is made to the rep, or None."""
+    if start >= len(words):
+        return None
+    at = _skip(words, start)
+    verb = words[at]
+    # "I'll send you the notes", "let me ask you": said or sent to the rep, not work done
+    # in the rep's place ("I'll make you a reading list", "I'll cover your shifts").
+    to_rep = verb in lx.TO_REP_VERBS and at + 1 < len(words) and words[at + 1] == "you"
+    talk = verb in lx.TALK_VERBS or to_rep
+    names.append(f"modal.i_{kind}_{'talk' if talk else 'work'}")
+    return to_rep
+
+
+# Word classes as bits, so one pass over a unit's words finds all of them.
+_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("class.you", lx.SECOND_PERSON_WORDS),
+    ("class.me", _ME_WORDS),
+    ("class.feeling", lx.FEELING_WORDS),
+    ("class.praise", lx.PRAISE_WORDS),
+    ("class.positive", lx.POSITIVE_WORDS),
+    ("class.negative", lx.NEGATION_WORDS),
+    ("class.generic", lx.GENERIC_WORDS),
+    ("class.hedge", lx.HEDGE_WORDS),
+    ("class.figure", lx.MEASURE_WORDS),
+    ("class.number", lx.NUMBER_WORDS),
+)
+_PERSON_BIT = 1 << len(_CLASSES)
+_FIGURE_BIT = 1 << 8
+_NUMBER_BIT = 1 << 9
+
+
+def _word_bits() -> dict[str, int]:
+    bits: dict[str, int] = {}
+    for k, (_, members) in enumerate(_CLASSES):
+        for word in members:
+            bits[word] = bits.get(word, 0) | 1 << k
+    for word in _PERSONS:
+        bits[word] = bits.get(word, 0) | _PERSON_BIT
+    return bits
+
+
+def _class_names(mask: int) -> tuple[str, ...]:
+    if mask & _FIGURE_BIT:
+        mask &= ~_NUMBER_BIT  # a figure that measures says more than a count in passing
+    return tuple(name for k, (name, _) in enumerate(_CLASSES) if mask >> k & 1)
+
+
+_WORD_BITS = _word_bits()
+_CLASS_NAMES = tuple(_class_names(mask) for mask in range(1 << len(_CLASSES)))
+_CLASS_MASK = (1 << len(_CLASSES)) - 1

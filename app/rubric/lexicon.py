@@ -36,7 +36,7 @@ def alternation(words: str) -> str:
     return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + ")"
 
 
-# --- fillers, backchannels, social talk ---------------------------------------------------
+# --- fillers and backchannels ------------------------------------------------------------
 
 _NOISE = r"(?:u+h+m*|u+m+|e+r+m*|h+m+|m+h*m+|mm-?hm+|uh-?huh|ah+|oh+|ooh|wow|hey)"
 
@@ -77,141 +77,6 @@ BACKCHANNEL = _c(
        [\s,.!?-]*$""",
 )
 
-# Greetings, thanks, apologies, small talk, agenda and logistics.
-SOCIAL = _c(
-    r"""^(?:hi|hello|hey|hiya|(?:good\ )?(?:morning|afternoon|evening)(?=\W*$|[,!]|\ \w+\W*$)|
-        welcome|bye|goodbye|see\ you|talk\ (?:soon|later|to\ you)|take\ care|cheers|thx|
-        have\ a\ (?:good|great|nice|lovely)|thanks|thank\ you|appreciate\ (?:you|it)|sorry|
-        apologies|congrat|(?:nice|good|great|lovely)\ to\ (?:see|meet|catch\ up|talk|chat|have)|
-        how\ (?:are|r)\ (?:you|u|things|we)(?:\ (?:doing|keeping|today|going))?\W*$|
-        how's\ (?:it\ going|things|life|everyone|your\ (?:day|week))|how\ have\ you\ been\W*$|
-        no\ problem|no\ worries|no\ rush|can\ you\ (?:hear|see)\ me|come\ (?:on\ )?in|
-        have\ a\ seat|take\ a\ seat|grab\ a\ (?:seat|chair|coffee)|
-        give\ me\ (?:a|one|two)\ (?:sec|second|minute|moment|mo)|bear\ with\ me|hang\ on|
-        catch\ you|(?:i'll|i\ will|let\ me)\ (?:book|grab|find|reserve|sort)\ (?:us\ )?(?:a|the|
-            another)
-            \ (?:room|slot|time)\b|(?:i'll|i\ will)\ (?:move|reschedule)\ (?:it|our|the\ (?:meeting|
-            session|call))\b|(?:i'll|i\ will)\ send\ (?:you\ )?(?:an?\ )?(?:invite|calendar)|
-                (?:that's|that\ is|that\ was)\ (?:really\ |very\ |super\ )?(?:helpful|useful)
-            (?:,?\ (?:thank\ you|thanks))?\W*$|(?:(?:just\ so\ you\ know|heads\ up|fyi|
-                btw),?\ )?i\ (?:need|have|'ve\ got|
-            will\ have|'ll\ have)\ to\ (?:leave|go|jump|run|head\ off|step\ out|dash|hop\ off)\b|
-        (?:i've|i\ have)\ got\ (?:my|the)\ (?:notes|file|deck|report)|
-        (?:that's|that\ is)\ all\ (?:i\ had|i've\ got|i\ have|from\ me)|
-        let\ me\ (?:just\ )?(?:share\ my\ screen|grab|pull\ up|close\ the|open\ (?:the|my|up)|
-            find\ (?:the|my|your)|get\ (?:my|the)\ (?:notes|laptop|screen)|mute|unmute|
-            turn\ on|check\ my|write\ that\ down|make\ a\ note|note\ that)|
-        (?:i've|i\ have)\ got\ (?:a\ )?(?:hard\ stop|another\ meeting|the\ recording)|
-        let's\ (?:get\ started|start|begin|kick\ off|dive\ in|jump\ in|wrap\ up|recap|
-            pick\ (?:this|it)\ up|reconvene|catch\ up|chat|do\ this|take\ (?:five|ten|a)|
-            huddle|break|pause\ there|leave\ it\ there|stop\ there|call\ it|
-            (?:talk|chat)\ (?:about\ )?(?!what|how|why|where|who|which|whether)\w+)\b|
-        (?:shall|should)\ we\ (?:get\ started|start|begin|wrap)|
-        (?:i'll|i\ will|we'll|we\ will|let's)\ (?:check\ in|catch\ up|touch\ base|
-            (?:talk|speak)(?:\ (?:to|with)\ you|\ soon|\ later|\ then|\ tomorrow|\ next|\ again)\b|
-            reconnect|follow\ up\ with\ you|see\ you|pick\ (?:this|it)\ up|debrief|send\ (?:an?|the)
-            \ (?:invite|calendar|link|notes|summary|recap)|move\ it|reschedule|
-                sort\ out\ a\ time)\b|
-        (?:i'll|i\ will|i\ can)\ (?:send|email|forward)\ you\ (?:the|a|an|my|some)
-            \ (?:notes|recap|summary|invite|link|slides|calendar|agenda|doc)|
-        keep\ me\ (?:posted|updated|in\ the\ loop)|let\ me\ know|
-        same\ time\ next|okay\ then\W*$|alright\ then\W*$|before\ we\ (?:start|begin|dive)|
-        (?:i'm|i\ am)\ (?:glad|happy)\ (?:we|you)\ (?:could|can|got\ to|came|made)|
-        (?:i'm|i\ am)\ (?:so\ |really\ |very\ )?(?:glad|happy|sorry|pleased)\ (?:to\ hear|
-            you\ (?:did|came|made|could))|you\ too\b|are\ you\ (?:still\ )?there\W*$|
-        (?:you're|you\ are)\ (?:on\ mute|muted|breaking\ up|frozen|cutting\ out)|
-        can\ you\ (?:still\ )?(?:hear|see)\ (?:me|my)|you\ cut\ out|
-        glad\ (?:to\ hear|you)|good\ luck|fingers\ crossed|enjoy|nothing\ urgent|
-        same(?:,|\ here)|(?:oh,?\ )?nice|(?:on\ )?(?:the|our)\ agenda|
-        we've\ got\ (?:about\ )?(?:\w+\ )?(?:minutes|an\ hour|half\ an\ hour)|
-        (?:today|this\ session)\ (?:i'd|i\ would|i|we)\ (?:like|want|thought|planned)\ to|
-        i'd\ like\ to\ (?:leave|spend|use)\ (?:some|a\ few|the)|
-        alright\ (?:team|everyone|folks|all)|ignore\ that|excuse\ me|one\ sec|bless\ you|
-        (?:that's|that\ is)\ (?:all|time|it)\ for\ (?:today|now|this\ week)|
-        (?:we're|we\ are)\ (?:out\ of|nearly\ out\ of|almost\ out\ of)\ time|
-        team,|everyone,|folks,|where\ were\ we|let's\ (?:get|dive|jump)\ (?:into|in)\b|
-        (?:here's\ )?what\ (?:i|we)\ (?:thought|wanted|planned|hoped)\ (?:we\ |to\ )?(?:could\ |
-            would\ |might\ )?(?:cover|do|talk|focus|look|go\ over)|(?:that's|that\ is)\ (?:it|
-                all)\ from\ me|
-        (?:we'll|we\ will|let's|i'll|i\ will|we\ can)\ come\ back\ to\ (?:that|this|it)|
-        (?:i've|i\ have)\ (?:only\ )?got\ (?:about\ )?\w+\ minutes|i\ have\ to\ (?:leave|jump|
-            run|go)|
-        (?:i'm|i\ am)\ (?:with\ you|good|fine|well|doing\ (?:well|good|ok|okay|fine)|here|listening|
-            all\ ears)\b|
-        i\ (?:see|get|understand|hear)\ (?:what\ you\ mean|where\ you're\ coming\ from|that|it)\W*$|
-        (?:oof|ouch|yikes|ha+|haha+|lol|phew|whew)\b)
-    """,
-)
-
-# Respecting the rep's autonomy: MITI codes it apart from questions, reflections and input.
-AUTONOMY = family(
-    r"""
-        (?:it's|it\ is|that's|that\ is)\ (?:completely\ |entirely\ |totally\ |really\ )?
-            (?:your\ (?:call|choice|decision|life)|up\ to\ you)
-      | up\ to\ you | your\ (?:call|choice|decision)\W*$
-      | (?:you|we)\ don't\ (?:have|need)\ to\ (?:decide|change|talk\ about|figure|commit|agree|
-            do)\ (?:anything|it\ (?:now|today|yet)|this\ (?:now|today)|now|today|right\ now|yet)
-      | (?:i'm|i\ am)\ not\ (?:going|here)\ to\ (?:tell|push|pressure|lecture|judge|make)\ you
-      | you\ know\ (?:your|yourself|them|this|the\ \w+|him|her)\ (?:\w+\ )?better\ than
-      | whatever\ you\ (?:decide|choose|pick) | no\ pressure | there's\ no\ (?:right|wrong)
-      | you're\ the\ (?:expert|one\ who\ knows)
-    """,
-)
-
-# --- takeover: the coach does the rep's work --------------------------------------------
-
-_ME = alternation(
-    "i will|i'll|i can|i could|i'm going to|i am going to|i'm gonna|let me|i'd be happy to|"
-    "i'm happy to|i am happy to|happy to|i'll go ahead and|i might just|i may as well|"
-    "i should just|i'll just|i will just|i can just|let me just|i'll personally|i'll quickly"
-)
-# After a first-person offer, these verbs are conversation, feedback or support, not the
-# rep's work ("let me ask", "I'll send you the notes", "I can see that").
-_NOT_WORK = alternation(
-    "ask|know|think|see|understand|be|check in|check i|check that i|check what|check my|"
-    "reflect|summarise|summarize|recap|play that back|play it back|share|tell you|explain|"
-    "give you|offer|suggest|push back|make sure i|say|add|get back to you|send you|email you|"
-    "call you|ping you|text you|message you|follow up with you|get this straight|stop you|"
-    "pause|interrupt|listen|help you think|help you figure|help you prepare|help you plan|"
-    "support you|back you|have your back|imagine|hear|tell that|tell how|guess|bet|admit|"
-    "try|keep|remember|note|leave that|leave it there|wait|agree|respect|trust|level|"
-    "pull up|grab|close the|open the|find my|get my|mute|unmute|show you what i mean by|"
-    "sit with|come back to|return to|move on|put you in touch|introduce you|connect you|"
-    "put it|rephrase|clarify|be clear|be honest|be straight|repeat|read back|jot|write that down|"
-    "make a note|look into it for you|live with|accept|work with you|coach|help you|let you"
-)
-_DO_WORD = alternation("it|them|this|that|the rest|the work|the lot|everything")
-TAKEOVER = _c(
-    rf"""\ (?P<act>
-        {_ME}\s+(?:just\s+|personally\s+|quickly\s+|also\s+|go\ ahead\ and\s+)*(?!{_NOT_WORK}\b)
-            [a-z]+
-      | (?:why\ don't|how\ about|what\ if|maybe)\ i\s+(?:just\s+)?(?!{_NOT_WORK}\b)[a-z]+
-      | (?:do\ you\ want|would\ you\ like|want|shall|should|can|could|may)\s+(?:me\s+to|i)\s+
-            (?:just\s+)?(?!{_NOT_WORK}\b)[a-z]+
-      | (?:forward|send|pass|give|assign|hand|leave|bring|throw|route|email)\ (?:it|them|that|
-            this|those|the\ \w+(?:\ \w+)?|your\ \w+|me\ (?:the|your|that|it))\ (?:to\ me|
-                over\ to\ me|
-            my\ way|over\b|and\ i)
-      | (?:forward|send|pass|give|hand)\ me\ (?:the|your|that|it)\b
-      | (?:leave|give|hand)\ (?:it|this|that|them)\ (?:to|with|over\ to)\ me
-      | leave\ (?:the|this|that)\ \w+(?:\ \w+)?\ (?:to|with)\ me
-      | (?:i've|i\ have)\ got\ (?:this|it)\b | (?:i'll|i\ will)\ take\ it\ from\ here
-      | let\ me\ (?:take|run\ with)\ (?:it|this|that)
-      | (?:it's|it\ is|it'd\ be|it\ would\ be)\ (?:quicker|easier|faster|simpler|better)\ if\ i
-      | i'll\ (?:just\ )?do\ {_DO_WORD}
-      | (?:i|i'll|i\ will)\ (?:take|handle|own|run|do|cover)\ .{{0,40}}\bmyself\b
-      | i'll\ have\ (?:a\ )?(?:quiet\ )?(?:word|chat)\ with
-      | (?:i'll|i\ will|let\ me|i\ can)\ (?!{_NOT_WORK}\b)[a-z]+\ .{{0,40}}\bfor\ you\b(?!\ to)
-    )""",
-)
-# First-person future offers that are about the meeting itself ("I'll see you Friday").
-NOT_TAKEOVER_OBJECT = _c(
-    r"""(?:see|talk\ to|speak\ to|catch)\ you\b|close\ the\ (?:door|window)|look\ at\ my|
-        check\ my|be\ (?:there|quick|brief)\b|(?:book|grab|reserve|find)\ (?:us\ )?(?:a|the|another)
-        \ (?:room|slot|time)|move\ (?:it|our|the\ (?:meeting|session|1:1|call))\b|
-        send\ (?:you\ )?(?:an?\ )?(?:invite|calendar)|reschedule\ (?:it|our|the)""",
-)
-
 # --- questions ---------------------------------------------------------------------------
 
 _SUBJ = alternation(
@@ -227,8 +92,6 @@ _WH = r"(?:what|how|why|when|where|who|whom|whose|which)"
 
 # "Did you...", "Is the CFO...": an inverted auxiliary, a yes/no question even without "?".
 AUX_QUESTION = _c(rf"^{_AUX}\s+(?:not\s+)?{_SUBJ}\b")
-# Any inverted auxiliary: a question when the unit also ends with "?" ("Did legal sign?").
-AUX_START = _c(rf"^{_AUX}\s+\w")
 # Wh-word followed by what makes it a question, not a clause ("what you said matters").
 WH_QUESTION = _c(
     rf"""^(?:{_WH}(?:'s|'re|'d|'ll|s)\b
@@ -240,7 +103,6 @@ WH_QUESTION = _c(
         happen|stood|other|specific|particular|aspects?|bits?)\b
       | {_WH}\W*$)(?<!which\ makes)(?!\w*\s+(?:means|makes|leaves|explains|is\ why))""",
 )
-OPEN_WH = _c(r"^(?:what|how|why|in\ what\ way)\b")
 # Wh-questions that ask for a short fact rather than an account.
 CLOSED_WH = _c(
     r"""^(?:how\ (?:many|much|long|often|old|far|big|soon)\b
@@ -251,11 +113,6 @@ CLOSED_WH = _c(
             amount|price|budget|number|name|title|quota|timeline|acv|arr|discount|total|
             figure|count|target|meeting|call|decision\ maker|signer|champion|contact|owner|
             appointment|start\ date|next\ (?:step|meeting|call|appointment))\b
-      | when(?:'s|\ is|\ was|\ did|\ does|\ do|\ are|\ were|\ will)\b
-            (?!.*\b(?:feel|felt|notice|find)\b)
-      | where(?:'s|\ is|\ are|\ was|\ were|\ did)\b(?!.*\b(?:feel|felt|notice|show|stand|see)\b)
-      | who(?:'s)?\ (?!(?:else\ )?(?:could|might|can|would|do\ you|else\ do)\b)
-      | .*\bon\ a\ scale\ of\b
       | (?:what's|what\ is|what\ was)\ your\ (?:\w+\ )?(?:best|time|weight|score|number|quota|
             target|level|rate|dose|role|title|name|age|deadline|budget|pb|average)\b
       | which\ (?:one|day|option|of\ (?:the|those|these)\ (?:two|three))\b)""",
@@ -301,26 +158,11 @@ POLITE_OPEN = _c(
       | ^(?:any|what)\ (?:other\ )?(?:thoughts|ideas|options|reactions|reflections)\b
     """,
 )
-# A tag that turns a statement into a question ("..., right?").
-TAG_QUESTION = _c(
-    r"""[,\s]+(?:right|correct|yeah|yes|no|huh|ok|okay|yes\ or\ no|true|agreed|eh|
-        is\ that\ (?:right|fair|correct|true|it)|am\ i\ (?:right|close)|does\ that\ sound\ right|
-        (?:is|was|are|were|do|did|does|have|has|can|would|will|should|could|won't|wouldn't|
-            isn't|aren't|don't|didn't|doesn't|haven't|can't)\ ?n?'?t?\ (?:it|you|they|we|he|she|
-            that|there|i)|
-        don't\ you\ think|wouldn't\ you\ say|would\ you\ agree|you\ know)\s*\?+$""",
-)
 # The rep's next action stated for them; with a tag it is a reminder ("You'll ask about
 # budget, won't you?"), i.e. a leading question.
 PLANNED_FOR_YOU = _c(
     r"""^(?:you'll|you\ will|you're\ going\ to|you're\ gonna|you\ are\ going\ to)\ (?:be\ )?
         (?:ask|call|email|send|bring|check|confirm|cover|raise|mention|follow|get)\w*\b""",
-)
-# A tag that presses the coach's view for agreement ("That's the real problem, isn't it?").
-PRESS_TAG = _c(
-    r"""(?:^|[,\s])(?:(?:is|are|was|were|do|does|did|wo|would|ca|could|should|have|has)n't
-        \ (?:it|you|they|we|he|she|that|there|i)|don't\ you\ think|wouldn't\ you\ (?:say|agree)|
-        would\ you\ (?:not\ )?agree)\s*\?+$""",
 )
 # A short check after a reflection: part of the reflection, not a new question.
 CHECK = _c(
@@ -395,7 +237,7 @@ LEADING = _c(
     )""",
 )
 
-# --- advice ------------------------------------------------------------------------------
+# --- instructions: the form of advice ----------------------------------------------------
 
 # Words that cannot open an imperative: pronouns, determiners, prepositions, conjunctions,
 # adverbs of degree and the like. Anything else followed by an object is read as a verb.
@@ -477,120 +319,6 @@ FINITE = wordset(
     "aren't wasn't weren't hasn't haven't didn't doesn't won't wouldn't can't couldn't "
     "shouldn't"
 )
-# Instructions that are invitations, reassurance or logistics rather than advice.
-NOT_ADVICE_IMPERATIVE = _c(
-    r"""^(?:take\ your\ time|take\ a\ (?:minute|moment|second|breath|seat)|go\ (?:ahead|on)\b|
-        keep\ (?:going|me\ posted|me\ updated|me\ in\ the\ loop)|let\ me\ know|
-        don't\ (?:worry|apologi[sz]e|be\ sorry|mind\ me|get\ me\ wrong|be\ so\ hard)|
-        never\ mind|be\ (?:honest|straight\ with\ me|kind\ to\ yourself)|think\ (?:out\ loud|aloud)|
-        remember\ when|(?:get|go)\ (?:well|home)|try\ me|check\ (?:this|that)\ out|
-        put\ (?:it|that)\ (?:another\ way|differently)|hold\ on|hold\ that\ thought|
-        picture\ this|imagine|suppose|say\ (?:you|it|that)\b|have\ a\ seat|come\ in|
-        give\ me\ a\ (?:sec|second|minute|moment)|bear\ with|hang\ on|look\ at\ you|
-        go\ for\ it|feel\ free|let's\ see|see\ you|enjoy|sleep\ on\ it|tell\ me|
-        don't\ quote\ me|stop\ me\ if|correct\ me\ if|let\ me)""",
-)
-ADVICE = family(
-    r"""
-        (?:you|u|ya|we|they)\s*(?:really\s+|probably\s+|definitely\s+|absolutely\s+|just\s+|
-            also\s+|still\s+|then\s+|do\s+|seriously\s+)*
-            (?:should|shouldn't|need\ to|needed\ to|have\ to|must|mustn't|ought\ to|gotta|
-            got\ to|'ve\ got\ to|have\ got\ to|had\ better|'d\ better|better)\b
-      | you(?:'ll|\ will|'d|\ would)?\ (?:might|may)\ want\ to | you(?:'ll|'d|\ would)\ want\ to
-      | you\ want\ to\ make\ sure | you'll\ (?:need|have)\b
-      | you\ (?:really\ |just\ |probably\ |definitely\ )?need\ (?:a|an|some|more|to)\b
-      | you\ (?:might|may)\ (?:as\ well|wish\ to)
-      | (?:it's|it\ is)\ (?:on\ you|your\ job|your\ call\ to\ make\ sure)\ to\b
-      | you(?:'d|\ would)\ be\ (?:smart|wise|well\ advised)\ to
-      | you(?:'d)?\ (?:could|might)\ (?:also\ |always\ |just\ |maybe\ |probably\ |even\ |then\ |
-            still\ )*(?!(?:see|tell|feel|say|hear|imagine|guess|sense|be|have|and|but|or|so|if|
-            because|when|to|not|do|get\ away)\b)\w+
-      | you\ can\ (?:always|also|just|try|start|still)\b
-      | (?:i|i'd|i\ would)\ (?:would\ |strongly\ |really\ |definitely\ |just\ )*
-            (?:suggest|recommend|advise|encourage|urge|propose)
-      | (?:i'd|i\ would)\ (?:just\ |probably\ |definitely\ |personally\ |honestly\ |also\ |
-            really\ |still\ )*(?!like\b|love\b|say\b|guess\b|imagine\b|think\b|agree\b|
-                be\ (?:curious|
-            interested|happy|glad|surprised)|have\ thought|hate\b|hope\b|want\b|rather\ hear|
-            bet\b|argue\b|wonder\b|add\b)\w+
-      | i\ (?:wouldn't|would\ not|won't|wouldn't\ (?:bother|worry))\b
-      | i\ (?:really\ |honestly\ |do\ |strongly\ )?(?:think|feel|believe|reckon)\ (?:that\ )?
-            (?:you|we)\ (?:should|need|must|have\ to|ought|could|might\ want|gotta|'ve\ got|
-            'd\ be\ better)
-      | if\ i\ (?:were|was)\ you | in\ your\ (?:shoes|position|place) | if\ it\ were\ me
-      | (?:what|here's\ what)\ i(?:'d|\ would)\ do | here's\ what\ (?:you\ |i'd|i\ would)
-      | i(?:'d|\ would)\ say\ (?:just\ )?(?:call|send|go|ask|wait|push|hold|email|book|tell|
-            try|drop|skip|take|leave|get|start|stop|focus|cut|keep|give|pick|move)\b
-      | (?<=^\ )(?:it's\ |it\ is\ )?(?:probably\ |definitely\ |really\ )?worth\ \w+ing\b
-      | (?:you're|you\ are|you'd\ be|you\ would\ be)\ (?:much\ |probably\ )?better\ off
-      | you(?:'d|\ would)\ do\ well\ to
-      | you\ (?:can't|cannot|mustn't)\ (?:let|afford\ to|keep|leave|ignore|wait|skip)
-      | (?<=^\ )(?:best|smartest)\ (?:thing|move|bet)\ (?:is|would\ be|here)
-      | my\ (?:advice|suggestion|recommendation|tip|two\ cents|take|push|ask)\ (?:is|would\ be|here)
-      | the\ (?:key|trick|answer|best\ (?:thing|move|approach|bet|way)|thing\ to\ do|move|play|
-            next\ step|fix|solution|priority|goal\ here)\ (?:is|would\ be|here\ is)\ (?:to\ )?
-      | (?:(?:it|that|this)\ )?(?:might|may|would|could|will)\ (?:really\ |probably\ |also\ )?
-            be\ (?:really\ |probably\ |also\ )?(?:worth|good|helpful|smart|wise|better|useful|
-            a\ good\ idea|an\ idea|valuable|important|best|great|easier|kinder|quicker)
-            \ (?:to|if\ you|for\ you\ to|\w+ing)\b
-      | (?:it's|it\ is|it'd\ be|it\ would\ be)\ (?:probably\ |definitely\ |really\ |always\ )?
-            (?:worth|a\ good\ idea|smart|wise|better|important|critical|key|essential|best|
-            time)\ (?:to|if\ you|for\ you|\w+ing)\b
-      | (?:it\ )?(?:would|might|could|may)\ help\ (?:to|if\ you)\b
-      | one\ (?:thing|option|idea|approach|move|way)\ (?:you\ (?:could|can|might)\s|would\ be|
-            is\ to|might\ be|could\ be|to\ try|that\ (?:works|helps|might|could|would|may))
-      | a\ (?:good|better|smart|useful|simple|quick)\ (?:idea|move|step|approach|option|
-            first\ step|next\ step|way|rule)\ (?:is|would\ be|might\ be|could\ be)\b
-      | (?:next\ time|going\ forward|from\ now\ on|in\ future|in\ the\ future|moving\ forward|
-            before\ (?:the|your)\ next\ (?:call|meeting)),?\s+(?:you\ |try|lead|ask|open|start|
-            make|be|don't|do|send|call|bring|get|focus|always|never|just)
-      | (?:let's|let\ us)\ (?:have\ you|get\ you|make\ sure|send|call|email|push|escalate|
-            loop|bring|go|book|set\ up|draft|write|plan\ to|get\ (?:them|legal|procurement|the))
-      | (?:some|many|most|a\ lot\ of|other)\ (?:reps|people|folks|managers|sellers|teams|
-            clients|teachers|leaders|patients)\ (?:find|have\ found|say)\ (?:it\ )?
-            (?:helps?|useful|helpful)\ (?:to|if)
-      | i\ wonder\ if\ you\ (?:could|might|should|can|would\ want\ to|want\ to)\b
-      | don't\ (?:forget|be\ afraid)\ to | be\ sure\ to | make\ sure\ (?:you|to|that|they)
-      | (?:try|remember)\ to\b | (?:the|a)\ (?:better|best)\ (?:approach|way|move)\ (?:is|would\ be)
-      | (?:you're|you\ are)\ (?:going\ to\ )?(?:need|have)\ to\b
-      | (?:there's|there\ is)\ no\ (?:point|need)\ (?:in|to) | (?<=^\ )no\ need\ to
-      | you\ (?:may|might|will|'ll)\ find\ it\ (?:helps|helpful|useful|easier|worth)
-      | something\ (?:to\ try|worth\ trying|that\ (?:might|could|may|would|will)\ help)
-      | (?:one|a|my|quick)\ tip | (?:i'd|i\ would)\ like\ you\ to | i\ want\ you\ to
-      | your\ (?:best|next|first|only|smartest)\ (?:move|step|bet|option|play)\ (?:is|would\ be|
-            should\ be|here)
-      | the\ (?:best|right|smart|first|next)\ (?:thing|move|play|step)\ (?:to\ do\ )?(?:is|
-          would\ be)
-      | what\ (?:you|i'd|i\ would)\ (?:need|want|suggest)\ (?:to\ do\ )?is
-      | (?<=^\ )(?:it's\ |it\ is\ )?(?:best|better)\ to\b | (?:it's|it\ is)\ time\ (?:to|
-          for\ you\ to)\b
-      | (?<=^\ )\w+ing\b.{0,40}\b(?:would|will|could|might|should)\ (?:help|
-          make\ a\ (?:big\ )?difference|
-            be\ (?:good|a\ good|worth|your\ best))
-      | for\ next\ (?:week|time|session),?\ (?:try|see\ if|i'd|why\ not|have\ a\ go)
-      | (?<=^\ )think\ about\ \w+ing\b
-      | you(?:'ll|\ will|'d|\ would)\ (?:get|have|find\ it)\ (?:a\ lot\ |much\ |far\ )?(?:more|
-          better|
-            easier)\b[^.?!]{0,40}\bif\ you\b
-    """,
-)
-# Modal phrasing that is really reassurance, praise or a feeling ("you should be proud").
-NOT_ADVICE = family(
-    r"""you\ (?:should|must|have\ to|gotta)\ (?:be\ (?:proud|pleased|happy|feeling\ good)|
-        feel\ (?:good|proud)|know\ (?:that\ )?(?:i|we)\b)
-      | you\ (?:must|have\ to)\ (?:be|have\ been|feel)\ (?:so\ |really\ |pretty\ |very\ )?
-        (?:frustrated|tired|exhausted|worried|disappointed|relieved|stressed|annoyed|
-        overwhelmed|anxious|upset|angry|excited|proud|gutted|shattered|fed\ up|sick)
-      | (?:you|i)\ (?:feel|felt|think|thought)\ (?:like\ )?(?:you|i)\ (?:should|need|have\ to|
-        must|ought)
-      | (?:you're|you\ are)\ (?:feeling|saying|telling\ me|worried|afraid|concerned|thinking)\b
-      | you\ (?:know|knew)\ you\ (?:should|need|have\ to)
-      | you\ (?:can|could)\ (?:see|tell|hear|feel|imagine)\b
-      | you(?:'re|\ are)\ (?:confident|sure|certain|convinced)\ (?:that\ )?you\ (?:could|can|should|
-            will|would)
-      | you\ (?:can't|couldn't)\ (?:have|be)\b
-    """,
-)
 
 # --- context: the rep asked for help, or the coach asked permission and got a yes ---------
 
@@ -635,3 +363,99 @@ REP_YES = _c(
         i\ am\ open|be\ my\ guest)\b)""",
 )
 REP_NO = _c(r"^\W*(?:no|nah|not\ really|not\ now|not\ yet|i'd\ rather\ not|actually,?\ no)\b")
+
+# --- word classes the act model weighs ------------------------------------------------
+
+# Qualities and achievements: with "you" or "that's" they make a statement an affirmation.
+PRAISE_WORDS = wordset(
+    "skilful skillful skilfully skillfully skilled sharp smart clever calmly composed "
+    "disciplined consistency consistent commitment courage courageous brave bravely bravery "
+    "outstanding excellent impressive thoughtful practical creative creativity resourceful "
+    "resilient resilience persistent persistence persevered perseverance determined "
+    "determination dedicated dedication diligent diligence honesty candid integrity "
+    "initiative leadership maturity insightful wisdom earned accomplishment "
+    "achievement breakthrough hardworking hard-working talented gifted masterful nailed "
+    "excelled proactive tenacious tenacity grit admirable remarkable superb terrific "
+    "stellar commendable inspiring graceful gracefully tactful tactfully brilliantly "
+    "beautifully generous patient patience care caring expert"
+)
+# Evaluative words that praise work or conduct when the statement is about the rep.
+POSITIVE_WORDS = wordset(
+    "great good well strong clear crisp tight tighter thorough honest spot grace "
+    "graceful cool calm confident solid sharp excellent brilliant fantastic amazing awesome "
+    "wonderful lovely perfect perfectly nicely beautifully professional polished organised "
+    "organized prepared focused effective helpful useful valuable impressive respect admire "
+    "proud fair thoughtful careful smart wise mature brave bold courage guts "
+    "difference follow-through persistence initiative ownership"
+)
+NEGATION_WORDS = wordset(
+    "not no never don't didn't wasn't weren't isn't aren't can't couldn't won't wouldn't "
+    "haven't hasn't doesn't shouldn't nothing nobody hardly barely without"
+)
+# Words of feeling and weight: reflections name what the situation is like for the rep.
+FEELING_WORDS = wordset(
+    "frustrated frustrating frustration worried worry worrying anxious anxiety scared scary "
+    "afraid fear stressed stress stressful overwhelmed overwhelming tired exhausted "
+    "exhausting drained draining hurt hurts painful pain sad upset angry anger annoyed "
+    "annoying disappointed disappointing disappointment gutted embarrassed embarrassing "
+    "ashamed shame guilty guilt lonely alone stuck trapped torn conflicted ambivalent "
+    "unsure uncertain confused confusing lost hopeless helpless powerless "
+    "pressured demoralising demoralizing discouraged defeated deflated hard difficult tough "
+    "rough heavy sting stings stung deep loud unfair relieved relief excited exciting "
+    "hopeful nervous uneasy uncomfortable awkward burden burnt burned burnout worn grilled "
+    "judged blamed ignored invisible undermined betrayed dread dreading struggle struggling "
+    "mess brutal awful terrible miserable grief loss miss missing setback fatigue proud "
+    "bored boring pointless meaningless energises energizes energised drains matters "
+    "mattered important dream hope hoping wish"
+)
+NUMBER_WORDS = wordset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty sixty seventy eighty ninety hundred thousand million percent half twice first "
+    "second third fourth fifth sixth tenth fourteen weeks months per january february march "
+    "april may june july august september october november december"
+)
+# Figures that measure rather than count in passing ("seventy percent", "half the time").
+MEASURE_WORDS = wordset("percent per cent half twice double quarter average rate")
+SECOND_PERSON_WORDS = wordset("you you're you've you'd you'll your yours yourself")
+# General statements about how things are: the voice of information.
+GENERIC_WORDS = wordset(
+    "usually often typically generally normally commonly tend tends most many research "
+    "studies study evidence data guidelines average common normal typical standard policy "
+    "rule rules always sometimes"
+)
+# Softeners that turn an instruction into a suggestion, still advice.
+HEDGE_WORDS = wordset("maybe perhaps might could worth try trying consider probably possibly")
+# Verbs after "can you ..." that invite an account rather than propose an action.
+INVITE_VERBS = wordset(
+    "tell walk talk say share describe explain expand unpack elaborate fill paint run help"
+)
+# Verbs of thinking and feeling: "do you think", "did you feel" ask, they do not propose.
+MENTAL_VERBS = wordset(
+    "think feel know remember recall notice imagine see mean want like need expect believe "
+    "reckon suppose guess find"
+)
+# After "I'll" or "let me", verbs of conversation, feedback or support rather than the
+# rep's own work ("let me ask", "I'll be there").
+TALK_VERBS = wordset(
+    "ask know think see understand be reflect summarise summarize recap share tell explain "
+    "offer suggest say add stop pause interrupt listen help support imagine hear guess bet "
+    "admit try keep remember note leave wait agree respect trust level show sit come return "
+    "clarify repeat rephrase jot look live accept coach let play pull grab mute unmute check "
+    "move like love want hope prefer rather wonder appreciate welcome"
+)
+# Verbs of contact and conversation with the rep: "I'll see you", "let me ask you".
+TO_REP_VERBS = wordset(
+    "see send call email ping text message ring phone catch meet ask tell remind update let "
+    "check follow leave"
+)
+# Words that open a subordinate clause: "If you could build anything, what would it be?" is
+# decided by the clause after the comma.
+SUBORDINATORS = wordset(
+    "if when whenever since because as once after before while given although though unless "
+    "until suppose imagine"
+)
+# Words that only pad a unit's opening: skipped when finding its verb.
+PADDING = wordset(
+    "please just maybe perhaps definitely honestly really so and then also still actually "
+    "probably even quickly personally"
+)

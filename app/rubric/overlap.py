@@ -1,13 +1,8 @@
-"""Word overlap between a coach statement and the rep's last turn, the mark of a reflection."""
+"""Words and their stems, for the overlap between a coach unit and the rep's last turn."""
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
 from app.rubric.lexicon import wordset
-
-_WORD = re.compile(r"[a-z0-9$%][a-z0-9$%.'-]*[a-z0-9%]|[a-z0-9]")
 
 # Function words, pronouns, fillers and verbs too common to show that words were given back.
 _STOP = wordset(
@@ -31,7 +26,6 @@ _STOP = wordset(
 )
 
 
-@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     # A crude prefix stem is enough to match "frustrated" with "frustrating" and "budgets"
     # with "budget" without a morphology table.
@@ -41,13 +35,31 @@ def _stem(word: str) -> str:
     return word[:6] if len(word) > 6 else word.rstrip("s") if len(word) > 3 else word
 
 
-def content_stems(text: str) -> frozenset[str]:
-    """Stems of the content words of a lower-cased text."""
-    return frozenset(_stem(w) for w in _WORD.findall(text) if w not in _STOP and len(w) > 1)
+_EDGES = ".,!?;:\"'()[]{}…-–—*/"
 
 
-def shared_stems(text: str, stems: frozenset[str]) -> set[str]:
-    """Content stems of a lower-cased text that also occur in `stems`."""
-    if not stems:
-        return set()
-    return {s for s in (_stem(w) for w in _WORD.findall(text) if w not in _STOP) if s in stems}
+def tokens(text: str) -> list[str]:
+    """The words of a normalised text, punctuation trimmed off their edges."""
+    words = [t.strip(_EDGES) for t in text.split()]
+    return [w for w in words if w] if "" in words else words
+
+
+# Each word's stem ("" for function words), kept as words are met: a dictionary of the
+# language's words, not of texts, so it stays small; it is emptied if it ever grows large.
+_STEM_OF: dict[str, str] = {}
+_STEM_LIMIT = 200_000
+
+
+def stems_of(words: list[str]) -> set[str]:
+    """Stems of the content words among already tokenised, lower-cased words."""
+    known = _STEM_OF
+    found = set(map(known.get, words))
+    if None in found:
+        if len(known) > _STEM_LIMIT:
+            known.clear()
+        for w in words:
+            if w not in known:
+                known[w] = "" if w in _STOP or len(w) < 2 else _stem(w)
+        found = set(map(known.get, words))
+    found.discard("")
+    return found  # type: ignore[return-value]

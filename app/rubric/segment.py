@@ -44,7 +44,16 @@ _SPLICE = re.compile(
     re.IGNORECASE,
 )
 
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# A sentence that opens with a subordinate clause ("If you could build anything, what would
+# it be?") is one question: the clause before the comma is not a unit of its own.
+_SUBORDINATE = re.compile(
+    r"(?:\W*(?:and|so|but|okay|ok|well)\b,?\s*)*(?:if|when|whenever|since|because|as|once|after|"
+    r"before|while|given|although|though|unless|until|now\s+that|say|suppose|imagine)\b"
+    # ... but "when did it start, was it sudden?" asks two questions.
+    r"(?!\s+(?:do|does|did|is|are|was|were|will|would|can|could|has|have|had|should)\b)",
+    re.IGNORECASE,
+)
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.'’]*)$")
 _WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -60,17 +69,39 @@ def _ends_with_abbreviation(chunk: str) -> bool:
     return word in _ABBREVIATIONS or len(word) == 1
 
 
-# Anything that could separate two units; most short turns have none and skip the work.
-_MAYBE_SPLIT = re.compile(r"[.!?…;:,–—]\s*\S|\s-")
+def _may_have_boundary(text: str) -> bool:
+    # What any boundary in single-spaced text contains: a mark then a space (a closing
+    # quote or bracket may come between), or a dash. Most turns have none, and substring
+    # tests find that out much faster than a search with the boundary pattern.
+    return (
+        ". " in text
+        or "? " in text
+        or "! " in text
+        or "; " in text
+        or ": " in text
+        or " -" in text
+        or not text.isascii()  # "…", "–", "—", curly quotes
+        or '" ' in text
+        or "' " in text
+        or ") " in text
+        or "] " in text
+    )
+
+
+def _has_words(text: str) -> bool:
+    return text[:1].isalnum() or _WORDS.search(text) is not None
 
 
 def split_units(text: str) -> list[str]:
     """Split a turn into unit texts, in order; whitespace-only input gives no units."""
-    text = " ".join(text.split())
+    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
+        text = " ".join(text.split())  # tabs, newlines, runs of spaces
     if not text:
         return []
-    if not _MAYBE_SPLIT.search(text):
-        return [text] if _WORDS.search(text) else []
+    if not _may_have_boundary(text):
+        if "," in text:
+            return [u for u in (u.strip() for u in _split_splices(text)) if _has_words(u)]
+        return [text] if _has_words(text) else []
     pieces: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
@@ -99,7 +130,7 @@ def split_units(text: str) -> list[str]:
     units: list[str] = []
     for piece in pieces:
         units.extend(_split_splices(piece))
-    return [u for u in (u.strip() for u in units) if _WORDS.search(u)]
+    return [u for u in (u.strip() for u in units) if _has_words(u)]
 
 
 def _split_splices(piece: str) -> list[str]:
@@ -111,7 +142,7 @@ def _split_splices(piece: str) -> list[str]:
         head = piece[start : match.start()]
         # Keep short lead-ins ("Okay, what happened?") with what follows: the tagger
         # strips them, and a one-word unit would only add noise.
-        if len(_WORDS.findall(head)) < 3:
+        if len(_WORDS.findall(head)) < 3 or (not start and _SUBORDINATE.match(head)):
             continue
         out.append(head)
         start = match.end()

