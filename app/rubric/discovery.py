@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from app.domain.acts import Speaker
 from app.domain.decision import Decision
 from app.domain.scenario import HiddenFact, Scenario, cue_pattern
 from app.domain.transcript import TaggedTurn
@@ -31,11 +30,13 @@ CUED_PARTIAL_WORDS = 3
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _WORD_BYTES = re.compile(_WORD.pattern.encode())
-# Bytes outside _WORD's alphabet become spaces: an ASCII turn then splits into _WORD's runs.
+# Bytes outside _WORD's alphabet become spaces and capitals small letters: an ASCII turn then
+# splits into the runs of _WORD's alphabet that its lower-cased form has.
 # An apostrophe at the start of a run, before a non-letter, or followed by letters and then a
 # digit or another apostrophe: where a run holds other words than itself.
 _ODD_APOSTROPHE = re.compile(rb"'(?:(?<![a-z0-9]')|(?![a-z])|[a-z]+[0-9'])")
-_SPACES = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz0123456789'" else 32 for c in range(256))
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789'"
+_SPACES = bytes(ord(chr(c).lower()) if chr(c).lower() in _ALPHABET else 32 for c in range(256))
 _STOP = word_set(
     "a about after again all also am an and any are as at be because been before "
     "being but by can could did do does doing don't for from get got had has have "
@@ -191,21 +192,23 @@ def _shared_words(text: str, index: _Facts) -> frozenset[bytes]:
     return index.vocabulary_bytes.intersection(spaced.split())
 
 
-def _from_text(turns: Sequence[TaggedTurn], scenario: Scenario) -> dict[str, FoundFact]:
+def _from_text(rep: Sequence[TaggedTurn], scenario: Scenario) -> dict[str, FoundFact]:
     index = _fact_words(scenario)
     facts, by_word, needed = index.facts, index.by_word, index.needed
-    vocabulary, spaces, rep = index.vocabulary_bytes, _SPACES, Speaker.REP
+    vocabulary, spaces = index.vocabulary_bytes, _SPACES
     found: dict[str, FoundFact] = {}
-    for turn in turns:
-        if turn.speaker is not rep:
-            continue
-        lowered = turn.text.lower()
-        text = lowered.replace("\u2019", "'")
-        if text.isascii() and "'" not in text:
-            # The common case of _shared_words, inline: most rep turns end here.
-            shared = vocabulary.intersection(text.encode().translate(spaces).split())
+    for turn in rep:
+        text = turn.text
+        if text.isascii():
+            # The common case of _shared_words, inline, with lower-casing folded into the
+            # byte translation: most rep turns end at the length test below.
+            spaced = text.encode().translate(spaces)
+            if b"'" in spaced and _ODD_APOSTROPHE.search(spaced):
+                shared = vocabulary.intersection(_WORD_BYTES.findall(spaced))
+            else:
+                shared = vocabulary.intersection(spaced.split())
         else:
-            shared = _shared_words(text, index)
+            shared = _shared_words(text.lower().replace("\u2019", "'"), index)
         if len(shared) < needed:
             continue
         # Count each fact's words in the turn once; only facts with enough get judged.
@@ -213,12 +216,13 @@ def _from_text(turns: Sequence[TaggedTurn], scenario: Scenario) -> dict[str, Fou
         for word in shared:
             for i in by_word[word]:
                 hits[i] += 1
+        lowered = text.lower()
         for i, fact in enumerate(facts):
             if hits[i] < fact.needed:
                 continue
             level = fact.judge(lowered, frozenset(w.decode() for w in shared))
             if level is not None:
-                _keep_fullest(found, FoundFact(fact.fact.id, level, turn.index, turn.text))
+                _keep_fullest(found, FoundFact(fact.fact.id, level, turn.index, text))
     return found
 
 
@@ -245,14 +249,20 @@ def _keep_fullest(found: dict[str, FoundFact], candidate: FoundFact) -> None:
 
 
 def disclosed_facts(
-    turns: Sequence[TaggedTurn], scenario: Scenario, decisions: dict[int, Decision] | None
+    turns: Sequence[TaggedTurn],
+    rep: Sequence[TaggedTurn],
+    scenario: Scenario,
+    decisions: dict[int, Decision] | None,
 ) -> tuple[list[FoundFact], Literal["director", "text"]]:
-    """The facts the rep disclosed, in scenario order, and whether the log or the text said so."""
+    """The facts the rep disclosed, in scenario order, and whether the log or the text said so.
+
+    `rep` is the rep's turns of the transcript `turns`, in order.
+    """
     if decisions:
         found = _from_decisions(turns, decisions, scenario)
         source: Literal["director", "text"] = "director"
     else:
-        found = _from_text(turns, scenario)
+        found = _from_text(rep, scenario)
         source = "text"
     ordered = [found[f.id] for f in scenario.hidden_facts if f.id in found]
     return ordered, source

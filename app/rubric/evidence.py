@@ -9,15 +9,13 @@ and next steps) and are marked as such.
 
 from __future__ import annotations
 
-import heapq
-from collections.abc import Callable, Iterator, Sequence
-from itertools import chain
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from app.domain.acts import ASKING_ACTS, QUESTION_ACTS, Act, Speaker
 from app.domain.transcript import TaggedTurn, Unit
 from app.rubric.grow import GROW_STAGES, grow_stages
-from app.rubric.metrics import Reading
+from app.rubric.metrics import CoachUnit, Reading
 
 MAX_EVIDENCE = 3
 MAX_QUOTE = 200
@@ -34,30 +32,51 @@ def quote(text: str) -> str:
 class Transcript:
     """The tagged turns read once (metrics, coach units, turn sizes): what evidence cites."""
 
-    __slots__ = ("_by_index", "_stages", "coach_units", "metrics", "regular", "sizes", "turns")
+    __slots__ = (
+        "_by_index",
+        "_quotes",
+        "_stages",
+        "by_act",
+        "coach_units",
+        "metrics",
+        "regular",
+        "sizes",
+        "told",
+        "turns",
+    )
 
     def __init__(self, reading: Reading) -> None:
         self.turns = reading.turns
         self.metrics = reading.metrics
         self.coach_units = reading.coach_units
+        self.by_act = reading.by_act
+        self.told = reading.told
         self.sizes = reading.sizes
         self.regular = reading.regular
         self._stages: dict[int, tuple[str, ...]] | None = None
         self._by_index: dict[int, TaggedTurn] | None = None
+        # Several criteria often cite the same unit: each text is quoted once.
+        self._quotes: dict[str, str] = {}
+
+    def quote(self, text: str) -> str:
+        """The text as the scorecard quotes it (see `quote`)."""
+        quoted = self._quotes.get(text)
+        if quoted is None:
+            quoted = self._quotes[text] = quote(text)
+        return quoted
 
     def units(self, acts: frozenset[Act], note: str = "") -> Iterator[Cite]:
         """Coach units with one of these acts, as evidence."""
-        for item in self.coach_units:
-            unit = item.unit
-            if unit.act in acts:
-                yield Cite(item.turn, unit.text, note or _act_note(unit), unit.act)
+        if len(acts) == 1:
+            (act,) = acts
+            items: Iterable[CoachUnit] = self.by_act[act]
+        else:
+            items = (item for item in self.coach_units if item.unit.act in acts)
+        return _unit_cites(items, note)
 
     def telling(self, note: str = "") -> Iterator[Cite]:
         """Coach units that told (unsolicited advice, leading questions, takeovers)."""
-        for item in self.coach_units:
-            if item.telling:
-                unit = item.unit
-                yield Cite(item.turn, unit.text, note or _act_note(unit), unit.act)
+        return _unit_cites(self.told, note)
 
     def turn(self, index: int) -> TaggedTurn:
         """The turn at this 1-based position."""
@@ -91,17 +110,9 @@ class Cite(NamedTuple):
     act: Act | None = None
     speaker: Speaker = Speaker.COACH
 
-    def evidence(self) -> EvidenceData:
-        """The scorecard's Evidence fields for this citation."""
-        return {
-            "turn": self.turn,
-            "quote": quote(self.text),
-            "act": self.act,
-            "note": self.note,
-            "speaker": self.speaker,
-        }
 
-
+_cite = tuple.__new__  # a Cite without NamedTuple's argument handling, for the many unit cites
+_COACH = Speaker.COACH
 _ACT_NOTES = {act: act.value.replace("_", " ") for act in Act}
 _PERMITTED_NOTE = "advice given with permission (not counted as telling)"
 
@@ -110,6 +121,12 @@ def _act_note(unit: Unit) -> str:
     if unit.permitted and unit.act is Act.ADVICE:
         return _PERMITTED_NOTE
     return _ACT_NOTES[unit.act]
+
+
+def _unit_cites(items: Iterable[CoachUnit], note: str) -> Iterator[Cite]:
+    for item in items:
+        unit = item.unit
+        yield _cite(Cite, (item.turn, unit.text, note or _act_note(unit), unit.act, _COACH))
 
 
 _OPEN = frozenset({Act.OPEN_QUESTION})
@@ -160,9 +177,9 @@ def _takeovers(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
 
 def _advice(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
     def given(permitted: bool, note: str) -> Iterator[Cite]:
-        for item in t.coach_units:
+        for item in t.by_act[Act.ADVICE]:
             unit = item.unit
-            if unit.act is Act.ADVICE and unit.permitted is permitted:
+            if unit.permitted is permitted:
                 yield Cite(item.turn, unit.text, note or _act_note(unit), unit.act)
 
     return given(True, ""), given(False, "unsolicited advice")
@@ -215,8 +232,8 @@ def _rep_next_step(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
 
     def told() -> Iterator[Cite]:
         if detail.told_turn is not None:
-            for item in t.coach_units:
-                if item.telling and item.turn == detail.told_turn:
+            for item in t.told:
+                if item.turn == detail.told_turn:
                     yield Cite(item.turn, item.unit.text, _act_note(item.unit), item.unit.act)
         if not detail.stated:
             for item in t.coach_units:  # the metrics read each question's GROW stages
@@ -285,9 +302,7 @@ def _talk(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
         sized: Sequence[tuple[int, ...]] = t.sizes[speaker]
         if not t.regular:
             sized = [(n, t.turns[p - 1].index, p) for n, p in sized]
-        # A side rarely gives more than MAX_EVIDENCE citations: order the rest only if asked.
-        top = heapq.nsmallest(MAX_EVIDENCE, sized)
-        for ranked in chain(top, _rest(sized)):
+        for ranked in sorted(sized):
             turn = t.turns[ranked[-1] - 1]
             yield Cite(
                 turn=turn.index,
@@ -301,11 +316,6 @@ def _talk(t: Transcript) -> tuple[Iterator[Cite], Iterator[Cite]]:
         longest(Speaker.REP, "the rep doing the talking"),
         longest(Speaker.COACH, "the manager's longest turn"),
     )
-
-
-def _rest(sized: Sequence[tuple[int, ...]]) -> Iterator[tuple[int, ...]]:
-    """The turns after the MAX_EVIDENCE longest, sorted only if a citation needs them."""
-    yield from sorted(sized)[MAX_EVIDENCE:]
 
 
 _KINDS: dict[str, Callable[[Transcript], tuple[Iterator[Cite], Iterator[Cite]]]] = {
@@ -341,7 +351,11 @@ def cite(kind: str, level: int, t: Transcript) -> list[EvidenceData]:
                 break
         if len(chosen) == MAX_EVIDENCE:
             break
-    return [c.evidence() for c in chosen or _fallback(t)]
+    quoted = t.quote
+    return [
+        {"turn": turn, "quote": quoted(text), "act": act, "note": note, "speaker": speaker}
+        for turn, text, note, act, speaker in chosen or _fallback(t)
+    ]
 
 
 def _fallback(t: Transcript) -> Iterator[Cite]:

@@ -9,12 +9,13 @@ Only coach units are ever quoted or rewritten; rep turns are never graded.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from app.domain.acts import QUESTION_ACTS, Act, Speaker
 from app.domain.transcript import TaggedTurn, Unit
-from app.rubric.evidence import Transcript, quote
+from app.rubric.evidence import Transcript
+from app.rubric.metrics import CoachUnit
 from app.rubric.rewrite import (
     GENERIC,
     asks_permission,
@@ -75,6 +76,10 @@ _CLOSED = _Behaviour(
 _PRIORITY = (_TAKEOVER, _ADVICE, _LEADING, _STACKED, _CLOSED)
 
 
+def _any(unit: Unit) -> bool:
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class _Example:
     turn: int
@@ -87,9 +92,9 @@ class _Example:
 
 
 def _examples_of(
-    t: Transcript, keep: Callable[[Unit], bool], rewrite: Callable[[str], str]
+    items: Iterable[CoachUnit], rewrite: Callable[[str], str], keep: Callable[[Unit], bool] = _any
 ) -> Iterator[_Example]:
-    for item in t.coach_units:
+    for item in items:
         if keep(item.unit):
             yield _Example(item.turn, item.unit.text, rewrite(item.unit.text))
 
@@ -128,20 +133,19 @@ def _stacked_examples(t: Transcript) -> Iterator[_Example]:
 
 
 def _examples(key: str, t: Transcript) -> Iterator[_Example]:
+    by_act = t.by_act
     if key == "takeover":
-        return _examples_of(t, lambda u: u.act is Act.TAKEOVER, rewrite_takeover)
+        return _examples_of(by_act[Act.TAKEOVER], rewrite_takeover)
     if key == "advice":
-        return _examples_of(t, lambda u: u.act is Act.ADVICE and not u.permitted, rewrite_advice)
+        return _examples_of(by_act[Act.ADVICE], rewrite_advice, lambda u: not u.permitted)
     if key == "leading":
-        return _examples_of(t, lambda u: u.act is Act.LEADING_QUESTION, rewrite_leading)
+        return _examples_of(by_act[Act.LEADING_QUESTION], rewrite_leading)
     if key == "stacked":
         return _stacked_examples(t)
     if t.metrics.open_question_share >= 0.5:
         return iter(())  # closed questions are fine in a conversation that is mostly open
     return _examples_of(
-        t,
-        lambda u: u.act is Act.CLOSED_QUESTION and not asks_permission(u.text),
-        rewrite_closed,
+        by_act[Act.CLOSED_QUESTION], rewrite_closed, lambda u: not asks_permission(u.text)
     )
 
 
@@ -165,7 +169,7 @@ def feedback_items(t: Transcript, levels: dict[str, int]) -> list[FeedbackData]:
             {
                 "behaviour": behaviour.title,
                 "turn": example.turn,
-                "quote": quote(example.unit),
+                "quote": t.quote(example.unit),
                 "rewrite": example.rewrite,
                 "why": behaviour.why,
             }
@@ -197,7 +201,7 @@ def strength(t: Transcript) -> FeedbackData | None:
             return _strength(
                 "Your question got the rep to name their own next step before you suggested one.",
                 turn.index,
-                quote(unit.text),
+                t.quote(unit.text),
             )
     for fact in metrics.discovery_detail.found if metrics.discovery_detail else ():
         turn = coach_before(fact.turn)
@@ -206,7 +210,7 @@ def strength(t: Transcript) -> FeedbackData | None:
             return _strength(
                 f"This drew out what the rep had been holding back ({fact.id}).",
                 turn.index,
-                quote(unit.text),
+                t.quote(unit.text),
             )
     for act, text in (
         (
@@ -215,10 +219,10 @@ def strength(t: Transcript) -> FeedbackData | None:
         ),
         (Act.AFFIRMATION, "You recognised something specific the rep had done well."),
     ):
-        for item in t.coach_units:
-            if item.unit.act is act:
-                return _strength(text, item.turn, quote(item.unit.text))
-    opens = [item for item in t.coach_units if item.unit.act is Act.OPEN_QUESTION]
+        said = t.by_act[act]
+        if said:
+            return _strength(text, said[0].turn, t.quote(said[0].unit.text))
+    opens = t.by_act[Act.OPEN_QUESTION]
     for item in opens:
         if item.stages:
             stage = item.stages[0].capitalize()
@@ -226,13 +230,13 @@ def strength(t: Transcript) -> FeedbackData | None:
                 f"An open question that explored the {stage} stage and left the thinking "
                 "to the rep.",
                 item.turn,
-                quote(item.unit.text),
+                t.quote(item.unit.text),
             )
     if opens:
         return _strength(
             "An open question that left the thinking to the rep.",
             opens[0].turn,
-            quote(opens[0].unit.text),
+            t.quote(opens[0].unit.text),
         )
     return None
 

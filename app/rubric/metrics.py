@@ -21,7 +21,7 @@ from typing import Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
-from app.domain.acts import ACT_NAMES, ASKING_ACTS, QUESTION_ACTS, Act, Speaker
+from app.domain.acts import ASKING_ACTS, QUESTION_ACTS, Act, Speaker
 from app.domain.decision import Decision
 from app.domain.scenario import Scenario
 from app.domain.transcript import TaggedTurn, Unit
@@ -134,14 +134,11 @@ Data = dict[str, Any]
 
 
 def _ownership(
-    turns: Sequence[TaggedTurn], decisions: Mapping[int, Decision], first_told: int | None
+    rep: Sequence[TaggedTurn], decisions: Mapping[int, Decision], first_told: int | None
 ) -> tuple[float, Data]:
     """The rep's first concrete next step, and whether telling (at `first_told`) came first."""
     source: Source = "director" if decisions else "text"
-    coach = Speaker.COACH
-    for turn in turns:
-        if turn.speaker is coach:
-            continue
+    for turn in rep:
         if decisions:
             decision = decisions.get(turn.index)
             quote = turn.text if decision is not None and decision.move == "commit" else None
@@ -170,9 +167,12 @@ def _ownership(
 
 
 def _discovery(
-    turns: Sequence[TaggedTurn], scenario: Scenario, decisions: Mapping[int, Decision]
+    turns: Sequence[TaggedTurn],
+    rep: Sequence[TaggedTurn],
+    scenario: Scenario,
+    decisions: Mapping[int, Decision],
 ) -> tuple[float, Data]:
-    found, source = disclosed_facts(turns, scenario, dict(decisions))
+    found, source = disclosed_facts(turns, rep, scenario, dict(decisions))
     ids = {f.id for f in found}
     # A hint is worth half a fact: the rep named the topic but not the truth.
     points = sum(1.0 if f.disclosure == "full" else 0.5 for f in found)
@@ -214,6 +214,9 @@ class Reading(NamedTuple):
     metrics: Metrics
     data: Data  # the metrics as JSON-ready data: what `metrics.model_dump(mode="json")` gives
     coach_units: list[CoachUnit]
+    # The coach units of each act, and those that told, in transcript order.
+    by_act: dict[Act, list[CoachUnit]]
+    told: list[CoachUnit]
     # For each speaker, (-words, position) of each of their turns: sorted, longest first.
     sizes: dict[Speaker, list[tuple[int, int]]]
     # Turn indexes run 1, 2, 3... in order and rep turns have no units: positions and
@@ -237,15 +240,15 @@ def read(
 ) -> Reading:
     """Measure a tagged transcript in one pass, keeping what evidence and feedback reuse."""
     decisions = decisions or {}
-    # Acts are str enums: a member and its value are the same dict key.
-    counts: dict[str, int] = dict.fromkeys(ACT_NAMES, 0)
-    coach_turns = rep_turns = coach_words = rep_words = 0
-    telling = takeovers = unsolicited = permitted = 0
+    coach_turns = coach_words = rep_words = 0
     stacked: list[int] = []
     first_telling_turn: int | None = None
     first_telling_index: int | None = None
     grow_turns: dict[str, list[int]] = {stage: [] for stage in GROW_STAGES}
     coach_units: list[CoachUnit] = []
+    by_act: dict[Act, list[CoachUnit]] = {act: [] for act in Act}
+    told_units: list[CoachUnit] = []
+    rep: list[TaggedTurn] = []
     rep_sizes: list[tuple[int, int]] = []
     coach_sizes: list[tuple[int, int]] = []
     regular = True
@@ -254,7 +257,7 @@ def read(
         regular = regular and index == position
         count = len(turn.text.split())
         if turn.speaker is _REP:
-            rep_turns += 1
+            rep.append(turn)
             rep_words += count
             rep_sizes.append((-count, position))
             if turn.units:  # a rep turn has no units, unless a caller made some
@@ -269,7 +272,6 @@ def read(
         questions_here = 0
         for unit in turn.units:
             act = unit.act
-            counts[act] += 1
             stages: tuple[GrowStage, ...] = ()
             if act in QUESTION_ACTS:
                 questions_here += 1
@@ -280,32 +282,36 @@ def read(
                         _mark_stages(grow_turns, stages, index)
             elif act is _ADVICE:
                 told = not unit.permitted
-                permitted += not told
-                unsolicited += told
             else:
                 told = act is _TAKEOVER
-                takeovers += told
+            item = _coach_unit(CoachUnit, (index, unit, told, stages))
+            coach_units.append(item)
+            by_act[act].append(item)
             if told:
-                telling += 1
+                told_units.append(item)
                 if first_telling_turn is None:
                     first_telling_turn, first_telling_index = coach_turns, index
-            coach_units.append(_coach_unit(CoachUnit, (index, unit, told, stages)))
         if questions_here > 1:
             stacked.append(index)
 
+    # Acts are str enums: a member and its value are the same dict key.
+    counts = {act.value: len(units) for act, units in by_act.items()}
+    telling = len(told_units)
+    takeovers = counts[Act.TAKEOVER]
+    unsolicited = telling - takeovers - counts[Act.LEADING_QUESTION]
     asking = counts[Act.OPEN_QUESTION] + counts[Act.CLOSED_QUESTION]
     questions = asking + counts[Act.LEADING_QUESTION]
     total_words = coach_words + rep_words
-    ownership, ownership_detail = _ownership(tagged, decisions, first_telling_index)
+    ownership, ownership_detail = _ownership(rep, decisions, first_telling_index)
     covered = [s for s in GROW_STAGES if grow_turns[s]]
     discovery: float | None = None
     discovery_detail: Data | None = None
     if scenario is not None:
-        discovery, discovery_detail = _discovery(tagged, scenario, decisions)
+        discovery, discovery_detail = _discovery(tagged, rep, scenario, decisions)
     data: Data = {
         "counts": counts,
         "coach_turns": coach_turns,
-        "rep_turns": rep_turns,
+        "rep_turns": len(rep),
         "coach_words": coach_words,
         "rep_words": rep_words,
         "question_count": asking,
@@ -322,7 +328,7 @@ def read(
         "telling_count": telling,
         "takeover_count": takeovers,
         "unsolicited_advice_count": unsolicited,
-        "permitted_advice_count": permitted,
+        "permitted_advice_count": counts[Act.ADVICE] - unsolicited,
         "affirmation_count": counts[Act.AFFIRMATION],
         "rep_ownership": ownership,
         "rep_ownership_detail": ownership_detail,
@@ -340,6 +346,8 @@ def read(
         Metrics.model_validate(data),
         data,
         coach_units,
+        by_act,
+        told_units,
         {_REP: rep_sizes, Speaker.COACH: coach_sizes},
         regular,
     )
