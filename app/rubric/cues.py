@@ -103,6 +103,8 @@ class Cues:
     offers_to_rep: bool = False
     # The coach says they will do something ("I'll", "let me", "want me to", "myself").
     offers: bool = False
+    # Stated, not asked: the coach will do a task ("I'll email her", "let me draft it").
+    takes_over: bool = False
 
 
 def clean(text: str) -> tuple[str, str]:
@@ -227,6 +229,7 @@ def read(text: str, signals: Signals) -> Cues:
         asks_how_or_why=how_or_why,
         offers_to_rep=to_rep,
         offers=offers,
+        takes_over=offers and not to_rep and not ends_q and "modal.i_offer_work" in names,
     )
 
 
