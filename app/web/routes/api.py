@@ -43,8 +43,6 @@ from app.web.deps import (
     ManagerDep,
     ManagerOrGuestDep,
     SessionsDep,
-    current_manager,
-    get_sessions,
     remember_manager,
 )
 
@@ -80,33 +78,6 @@ STREAM_DOC = (
     'coach turn), `token` events (`{"text": ...}`) as the rep\'s reply streams, then '
     '`rep` (the saved rep turn) or `error` (`{"detail", "retry"}`).'
 )
-
-
-# Declared first: routes are tried in order, twice per request (the app's router, then
-# this one), and a practice turn is most of what the API serves.
-@router.post(
-    "/sessions/{session_id}/turns",
-    status_code=201,
-    response_model=TurnPair,
-    responses={**NOT_FOUND, **CONFLICT, **REPLY_FAILED},
-    summary="Say something to the rep",
-    description="Saves the coach turn, then gets and saves the rep's reply. " + STREAM_DOC,
-)
-async def take_turn(
-    session_id: str,
-    body: NewTurn,
-    request: Request,
-    stream: bool = Query(False, description="Stream the reply as server-sent events."),
-) -> Response | TurnPair:
-    """Save the coach's turn, then the rep's reply; both come back."""
-    # The busiest route reads the manager and the service from the request itself:
-    # FastAPI's work per dependency costs more than what these two dependencies do.
-    sessions = await get_sessions(request)
-    owner = _owner(current_manager(request), session_id)
-    if stream:
-        events = await sessions.stream_turn(owner, session_id, body.text)
-        return await _event_stream(events, session_id)
-    return _created(await sessions.take_turn(owner, session_id, body.text))
 
 
 @router.get("/scenarios", response_model=list[ScenarioSummary], summary="List scenarios")
@@ -161,6 +132,29 @@ async def list_sessions(manager: ManagerDep, sessions: SessionsDep) -> list[Sess
 async def get_session(session_id: str, manager: ManagerDep, sessions: SessionsDep) -> SessionView:
     """Every turn so far and, once finished, the scorecard. Another manager's is 404."""
     return await sessions.get_session(manager, session_id)
+
+
+@router.post(
+    "/sessions/{session_id}/turns",
+    status_code=201,
+    response_model=TurnPair,
+    responses={**NOT_FOUND, **CONFLICT, **REPLY_FAILED},
+    summary="Say something to the rep",
+    description="Saves the coach turn, then gets and saves the rep's reply. " + STREAM_DOC,
+)
+async def take_turn(
+    session_id: str,
+    body: NewTurn,
+    manager: ManagerDep,
+    sessions: SessionsDep,
+    stream: bool = Query(False, description="Stream the reply as server-sent events."),
+) -> Response | TurnPair:
+    """Save the coach's turn, then the rep's reply; both come back."""
+    owner = _owner(manager, session_id)
+    if stream:
+        events = await sessions.stream_turn(owner, session_id, body.text)
+        return await _event_stream(events, session_id)
+    return _created(await sessions.take_turn(owner, session_id, body.text))
 
 
 @router.post(
