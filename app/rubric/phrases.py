@@ -83,6 +83,10 @@ def tokens(text: str) -> list[Token]:
     """Whitespace tokens with punctuation-free lower-case forms."""
     out = []
     for raw in text.split():
+        if raw.isalpha():
+            # A plain word (most are) has no edge or end marks to strip, and no ’.
+            out.append(_token(Token, (raw, raw.lower(), False)))
+            continue
         word = raw.strip(_EDGE)
         core = word.rstrip(_END).strip(_EDGE)
         if core:

@@ -123,15 +123,35 @@ def describe(metric: str, m: Metrics) -> str:
 
 def explain(criterion: Criterion, m: Metrics, level: int) -> str:
     """One line: the value, the level, and what the next level needs."""
-    what = describe(criterion.metric, m)
-    if level == 4:
-        return f"{what} → level 4 of 4."
-    threshold = getattr(criterion.levels, f"level_{level + 1}")
+    return describe(criterion.metric, m) + _level_notes(criterion)[level - 1]
+
+
+# Criteria are immutable, so what each level says about the next is worked out once per
+# criterion object. The entry keeps the criterion alive, so its id cannot be reused.
+_NOTES: dict[int, tuple[Criterion, tuple[str, ...]]] = {}
+_NOTES_SIZE = 256
+
+
+def _level_notes(criterion: Criterion) -> tuple[str, ...]:
+    """For levels 1 to 4, the end of a criterion's explanation: the level and the next one."""
+    hit = _NOTES.get(id(criterion))
+    if hit is not None and hit[0] is criterion:
+        return hit[1]
     bound = "at least" if criterion.direction == "higher" else "at most"
-    return (
-        f"{what} → level {level} of 4; level {level + 1} needs {bound} "
-        f"{_format(criterion.metric, threshold)}."
+    levels = criterion.levels
+    thresholds = (levels.level_2, levels.level_3, levels.level_4)
+    notes = (
+        *(
+            f" → level {level} of 4; level {level + 1} needs {bound} "
+            f"{_format(criterion.metric, threshold)}."
+            for level, threshold in zip((1, 2, 3), thresholds, strict=True)
+        ),
+        " → level 4 of 4.",
     )
+    if len(_NOTES) >= _NOTES_SIZE:
+        _NOTES.pop(next(iter(_NOTES)))
+    _NOTES[id(criterion)] = (criterion, notes)
+    return notes
 
 
 def _clean(text: str) -> str:
