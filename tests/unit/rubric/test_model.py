@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.domain.acts import ACT_NAMES, Act
-from app.rubric.model import MODEL_PATH, ActModel, describe, fit, shipped_model
+from app.rubric.model import MODEL_PATH, ActModel, describe, fit, shipped_model, with_words
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -109,3 +109,16 @@ def test_the_shipped_model_covers_every_act_and_ships_as_package_data() -> None:
     pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     shipped = pyproject["tool"]["setuptools"]["package-data"]["*"]
     assert "*.json" in shipped
+
+
+def test_words_weigh_the_same_as_the_cue_names_training_reads() -> None:
+    # Training reads every word and word pair as a named cue (with_words); tagging weighs
+    # them straight from the words. Both must give the same scores and the same reason.
+    model = shipped_model()
+    names = ["bias", "start1.you", "form.statement", "subject.you"]
+    words = ["you", "should", "call", "the", "cfo", "you", "should"]
+    spelled = with_words(names, words)
+    assert spelled.count("word.you") == 1  # each word and pair once, as in training
+    assert spelled.count("pair.you should") == 1
+    assert model.scores(names, words) == model.scores(spelled)
+    assert model.decide(names, words=words) == model.decide(spelled)
