@@ -76,14 +76,20 @@ def _object(action: str) -> str | None:
     return noun_phrase(words[1:])
 
 
+def _call_target(action: str) -> str | None:
+    """Whom an action calls, emails or meets ('call the CFO' → 'the CFO'), if it does."""
+    if action.split()[0].lower() not in _CALL_VERBS:
+        return None
+    return _object(action)
+
+
 def rewrite_advice(unit: str) -> str:
     """Advice as an open question about the same action."""
     action = advice_action(unit)
     phrase = gerund_phrase(action) if action else None
     if action and phrase:
-        verb = action.split()[0].lower()
-        target = _object(action)
-        if verb in _CALL_VERBS and target:
+        target = _call_target(action)
+        if target:
             return f"What options do you see for reaching {target}?"
         return f"What options do you see for {phrase}?"
     topic = noun_phrase(tokens(tidy(unit)))
@@ -94,9 +100,8 @@ def rewrite_takeover(unit: str) -> str:
     """A takeover offer as a question that leaves the work with the rep."""
     action = takeover_action(unit)
     if action:
-        verb = action.split()[0].lower()
-        target = _object(action)
-        if verb in _CALL_VERBS and target:
+        target = _call_target(action)
+        if target:
             return f"What would it take for you to get time with {target}?"
         action = action[0].lower() + action[1:]
         if "yourself" not in action.split():
