@@ -270,7 +270,7 @@ def _clause(action: str) -> str:
         # The action also loses the whitespace just before the mark.
         action = action[: match.start].rstrip()
     words = action.strip(" ,.!?\"'").split()
-    for i, word in enumerate(words[:-1]):
+    for i, word in enumerate(words[:-1] if "," in action else ()):
         # "Don't send the deck, walk them through it": a comma then a verb is a new order.
         if i > 0 and word.endswith(",") and words[i + 1].lower() in COMMON_VERBS:
             words = words[: i + 1]
