@@ -203,10 +203,17 @@ def _from_text(rep: Sequence[TaggedTurn], scenario: Scenario) -> dict[str, Found
             # The common case of _shared_words, inline, with lower-casing folded into the
             # byte translation: most rep turns end at the length test below.
             spaced = text.encode().translate(spaces)
-            if b"'" in spaced and _ODD_APOSTROPHE.search(spaced):
+            shared = vocabulary.intersection(spaced.split())
+            apostrophes = spaced.count(b"'")
+            # A run _WORD would cut is never a fact word itself, and yields at most one
+            # word more than it has apostrophes: when even that many more could not
+            # reach `needed`, the turn is passed over without the apostrophe search.
+            if (
+                apostrophes
+                and len(shared) + 2 * apostrophes >= needed
+                and _ODD_APOSTROPHE.search(spaced)
+            ):
                 shared = vocabulary.intersection(_WORD_BYTES.findall(spaced))
-            else:
-                shared = vocabulary.intersection(spaced.split())
         else:
             shared = _shared_words(text.lower().replace("\u2019", "'"), index)
         if len(shared) < needed:
