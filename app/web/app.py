@@ -19,6 +19,7 @@ from app.storage import Database, upgrade
 from app.web.errors import install_error_handlers
 from app.web.limits import BodyLimit
 from app.web.routes import api, catalog, health, pages, results
+from app.web.shortcut import TurnShortcut
 
 STATIC_DIR = ROOT / "static"
 
@@ -52,6 +53,9 @@ def create_app(settings: Settings | None = None, *, database: Database | None = 
     app.state.sessions = SessionService(
         db, library, get_engine(settings), max_turn_chars=settings.max_turn_chars
     )
+    # Added first so that it runs inside BodyLimit: an oversized body is refused before
+    # anything reads it.
+    app.add_middleware(TurnShortcut)
     app.add_middleware(BodyLimit)
     install_error_handlers(app)
     app.mount("/static", StaticFiles(directory=Path(STATIC_DIR)), name="static")

@@ -102,7 +102,8 @@ def _status(exc: SessionError | InvalidNameError) -> int:
     return 422
 
 
-async def _service_error(request: Request, exc: Exception) -> Response:
+async def service_error(request: Request, exc: Exception) -> Response:
+    """The response to a service's refusal: JSON under /api, the error page elsewhere."""
     assert isinstance(exc, SessionError | InvalidNameError)
     status_code = _status(exc)
     if not is_api(request):
@@ -138,6 +139,6 @@ def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers on an app."""
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(SessionError, _service_error)
-    app.add_exception_handler(InvalidNameError, _service_error)
+    app.add_exception_handler(SessionError, service_error)
+    app.add_exception_handler(InvalidNameError, service_error)
     app.add_exception_handler(Exception, _unexpected)

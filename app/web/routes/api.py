@@ -24,6 +24,7 @@ from app.services.sessions import (
     ReplyChunk,
     ReplyFailed,
     RepSaved,
+    SessionService,
     TurnEvent,
 )
 from app.services.views import ScoreResult, SessionListItem, SessionView, TurnPair
@@ -150,11 +151,13 @@ async def take_turn(
     stream: bool = Query(False, description="Stream the reply as server-sent events."),
 ) -> Response | TurnPair:
     """Save the coach's turn, then the rep's reply; both come back."""
+    # A plain turn (JSON body, no query) is usually answered by `app.web.shortcut` with
+    # `turn_response` before it gets here; this route answers the rest and documents all.
     owner = _owner(manager, session_id)
     if stream:
         events = await sessions.stream_turn(owner, session_id, body.text)
         return await _event_stream(events, session_id)
-    return _created(await sessions.take_turn(owner, session_id, body.text))
+    return await turn_response(sessions, owner, session_id, body.text)
 
 
 @router.post(
@@ -236,6 +239,14 @@ async def set_display_name(
         manager = await identity.rename(manager, body.display_name)
     remember_manager(request, response, manager)
     return ManagerOut.of(manager)
+
+
+async def turn_response(
+    sessions: SessionService, manager: Manager | None, session_id: str, text: str
+) -> Response:
+    """A plain (not streamed) turn: both saved turns, 201."""
+    pair = await sessions.take_turn(_owner(manager, session_id), session_id, text)
+    return _created(pair)
 
 
 def _created(pair: TurnPair) -> Response:
