@@ -55,6 +55,7 @@ _MODALS = wordset(
 )
 _ME_WORDS = wordset("i i'm i'll i'd i've me my myself mine")
 _SUBJECTS = frozenset(("you", "we", "they"))
+_YOU_SUBJECTS = frozenset(("you", "you've", "you'd"))
 _OFFERS = frozenset(("i'll", "i'd"))
 _FIRST_PERSON_MODALS = frozenset(("can", "could", "will", "might", "may"))
 _PERSONS = _SUBJECTS | _OFFERS | {"i", "i'm", "me", "myself"}
@@ -105,6 +106,9 @@ class Cues:
     offers: bool = False
     # Stated, not asked: the coach will do a task ("I'll email her", "let me draft it").
     takes_over: bool = False
+    # A statement that tells the rep what to do: "you need to call her", "you should
+    # really push back", "you've got to ask".
+    prescribes: bool = False
 
 
 def clean(text: str) -> tuple[str, str]:
@@ -230,6 +234,11 @@ def read(text: str, signals: Signals) -> Cues:
         offers_to_rep=to_rep,
         offers=offers,
         takes_over=offers and not to_rep and not ends_q and "modal.i_offer_work" in names,
+        prescribes=not ends_q
+        and form == "statement"
+        and (
+            _prescribes(opening) or any(_prescribes(tokens(part)) for part in head.split(", ")[1:])
+        ),
     )
 
 
@@ -367,6 +376,31 @@ def _clauses(core: str, ends_q: bool, names: list[str]) -> None:
             names.append("clause.imperative")
         elif first.partition("'")[0] in WH_WORDS:
             names.append("clause.wh_q" if ends_q else "clause.wh")
+
+
+# "You should", "you need to", "you must", "you have to", "you've got to", "you'd better".
+_PRESCRIBING = frozenset(
+    ("should", "need", "needs", "must", "have", "got", "gotta", "ought", "better")
+)
+_TO = frozenset(("to", "got"))
+
+
+def _prescribes(words: list[str]) -> bool:
+    """Whether a clause opens "you" + a modal of obligation + an action verb ("but you
+    need to call her", "you should really push back")."""
+    start = 1 if words and words[0] == "but" else 0
+    start = _skip(words, start)
+    if len(words) < start + 3 or words[start] not in _YOU_SUBJECTS:
+        return False
+    at = _skip(words, start + 1)
+    if words[at] not in _PRESCRIBING:
+        return False
+    at += 1
+    while at < len(words) and (words[at] in _TO or words[at] in lx.PADDING):
+        at += 1
+    # "You should be proud", "you need to be sure": a state, not a task; "you really
+    # should." names none.
+    return at < len(words) and words[at] in lx.INSTRUCTION_VERBS and words[at] != "be"
 
 
 def _persons(words: list[str], n: int, names: list[str]) -> bool:

@@ -28,6 +28,8 @@ _FILLER = "only a filler or acknowledgement"
 _CHECK = "checks the reflection just given ('is that right?')"
 # In the labelled sets, 94% of such units are takeovers, whatever came before them.
 _TAKES_OVER = "the coach offers to do a task ('I'll' / 'let me' + a task), stated, not asked"
+# "You need to multithread this": an obligation put on the rep, with the task named.
+_PRESCRIBES = "tells the rep what to do ('you should' / 'you need to' + an action)"
 _RANK = {act: rank for rank, act in enumerate(PRIMARY_PRIORITY)}
 # What the form of a unit leaves open, whatever its words weigh:
 # - asked in question form ("What would help?", "Could you call them?"), it asks, leads,
@@ -71,6 +73,8 @@ class Tagger:
             act, why = Act.REFLECTION, _CHECK
         elif cues.takes_over:
             act, why = Act.TAKEOVER, _TAKES_OVER
+        elif cues.prescribes:
+            act, why = Act.ADVICE, _PRESCRIBES
         else:
             among: frozenset[Act] | None = None
             applied = [

@@ -320,3 +320,29 @@ def test_tagging_is_deterministic() -> None:
     first = tag_turn(text, rep("I'm worried about the renewal"))
     again = tag_turn(text, rep("I'm worried about the renewal"))
     assert first.model_dump() == again.model_dump()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You need to push Greg harder.",
+        "You've got to ask them directly.",
+        "you should really call her tomorrow",
+        "You'd better get legal in early.",
+        # In a later clause too.
+        "Procurement always stalls at quarter end, you need to push Greg harder.",
+        "I know it's hard, but you need to call her.",
+    ],
+)
+def test_an_obligation_put_on_the_rep_with_a_task_is_advice(text: str) -> None:
+    said = rep("Acme has gone quiet since Tom left and procurement wants a new signer.")
+    unit = tag_units(text, said)[0]
+    assert unit.act is Act.ADVICE
+    assert "tells the rep what to do" in unit.reason
+
+
+@pytest.mark.parametrize("text", ["You should be proud of that.", "You really should."])
+def test_an_obligation_without_a_task_is_left_to_the_model(text: str) -> None:
+    # A state ("be proud"), or no verb at all after the modal.
+    unit = tag_units(text, rep("I finally closed the Harlan deal."))[0]
+    assert unit.reason.startswith("model: ")
