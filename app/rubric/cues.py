@@ -98,8 +98,9 @@ class Cues:
     filler_only: bool = False
     # Asked as a question: a wh-question or an inverted auxiliary, ending with "?".
     asks: bool = False
-    # Asks how or why (not how many, how long, or on a scale): no yes or no answers it.
-    asks_how_or_why: bool = False
+    # Asks for an account: how or why (not how many, how long, or on a scale), or what
+    # the rep thinks, plans or feels ("what's your plan?"). No yes or no answers it.
+    asks_for_account: bool = False
     # The coach offers things only to the rep ("I'll see you Friday"), doing no rep's work.
     offers_to_rep: bool = False
     # The coach says they will do something ("I'll", "let me", "want me to", "myself").
@@ -218,11 +219,11 @@ def read(text: str, signals: Signals) -> Cues:
     if signals.rep_text is None and form == "statement" and ends_q:
         names.append("uptalk.new")  # with nothing said before, there is nothing to give back
     asks = ends_q and (form == "inverted" or (form == "wh" and "form.wh_subject" not in names))
-    how_or_why = (
+    for_account = (
         form == "wh"
-        and w0.partition("'")[0] in ("how", "why")
         and "rx.closed_wh" not in shown
         and "rx.scale" not in names
+        and (w0.partition("'")[0] in ("how", "why") or lx.ACCOUNT_WHAT.match(head) is not None)
     )
     return Cues(
         core,
@@ -230,7 +231,7 @@ def read(text: str, signals: Signals) -> Cues:
         names,
         shown,
         asks=asks,
-        asks_how_or_why=how_or_why,
+        asks_for_account=for_account,
         offers_to_rep=to_rep,
         offers=offers,
         takes_over=offers and not to_rep and not ends_q and "modal.i_offer_work" in names,

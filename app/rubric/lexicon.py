@@ -103,6 +103,15 @@ WH_QUESTION = _c(
         happen|stood|other|specific|particular|aspects?|bits?)\b
       | {_WH}\W*$)(?<!which\ makes)(?!\w*\s+(?:means|makes|leaves|explains|is\ why))""",
 )
+# "What's your plan?", "what's your sense of it?": asking what the rep thinks, plans or
+# feels invites an account, however short the question.
+ACCOUNT_WHAT = _c(
+    r"""^(?:what's|what\ is|what\ was|what\ are|what\ were)\s+(?:been\s+)?(?:your|the|their|his|her)
+      \s+(?:\w+\s+)?(?:plan|plans|thinking|sense|view|views|take|understanding|idea|ideas|
+      approach|goal|goals|hope|hopes|fear|fears|worry|worries|concern|concerns|feeling|
+      feelings|gut|read|priority|priorities|story|experience|reasoning|thoughts|options|
+      strategy|instinct|instincts)\b(?!-)""",
+)
 # Wh-questions that ask for a short fact rather than an account.
 CLOSED_WH = _c(
     r"""^(?:how\ (?:many|much|long|often|old|far|big|soon)\b

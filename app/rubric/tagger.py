@@ -44,13 +44,14 @@ _NO_ECHO = frozenset(Act) - {Act.REFLECTION}
 #   "why don't I", "send it to me", "myself"); offers made only to the rep ("I'll see you
 #   Friday", "let me ask you something") are the coach's own part of the conversation.
 _NO_TAKEOVER = frozenset(Act) - {Act.TAKEOVER}
-# - asked with "how" or "why" (not "how many", "how long", or on a scale), it cannot be
-#   answered yes or no, so it is not a closed question (in the labelled sets, 2 of 64
-#   such units were marked closed).
+# - asked with "how" or "why" (not "how many", "how long", or on a scale), or asking
+#   what the rep thinks or plans ("what's your plan?"), it cannot be answered yes or no,
+#   so it is not a closed question (in the labelled sets, 2 of 64 how/why units were
+#   marked closed).
 _NOT_CLOSED = frozenset(Act) - {Act.CLOSED_QUESTION}
 _LIMITS = (
     (QUESTION_FORM_ACTS, "asked as a question"),
-    (_NOT_CLOSED, "asks how or why, which yes or no cannot answer"),
+    (_NOT_CLOSED, "asks for an account, which yes or no cannot answer"),
     (_NO_ECHO, "the rep has said nothing before it to give back"),
     (_NO_TAKEOVER, "no offer by the coach to do the rep's work"),
 )
@@ -83,7 +84,7 @@ class Tagger:
                     _LIMITS,
                     (
                         cues.asks,
-                        cues.asks_how_or_why,
+                        cues.asks_for_account,
                         signals.rep_text is None,
                         cues.offers_to_rep or not cues.offers,
                     ),

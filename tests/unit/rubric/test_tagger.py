@@ -346,3 +346,19 @@ def test_an_obligation_without_a_task_is_left_to_the_model(text: str) -> None:
     # A state ("be proud"), or no verb at all after the modal.
     unit = tag_units(text, rep("I finally closed the Harlan deal."))[0]
     assert unit.reason.startswith("model: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "act"),
+    [
+        ("How did the call go?", Act.OPEN_QUESTION),
+        ("What's your plan from here?", Act.OPEN_QUESTION),
+        ("So what's your plan from here, and by when?", Act.OPEN_QUESTION),
+        # Asking for a figure or a fact is still closed.
+        ("How many seats are in the order?", Act.CLOSED_QUESTION),
+        ("What's your take-home each month?", Act.CLOSED_QUESTION),
+    ],
+)
+def test_a_question_asking_for_an_account_is_not_closed(text: str, act: Act) -> None:
+    unit = tag_units(text, rep("It's been a weird few weeks on this one, honestly."))[0]
+    assert unit.act is act, unit.reason
