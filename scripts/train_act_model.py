@@ -17,11 +17,6 @@ file also shaped the earlier hand-written rules and the train file did not. `--c
 trains on the training files alone and scores dev.jsonl. `--drop PREFIX` leaves out every cue
 that starts with PREFIX (an ablation: does a cue group help on data it has not seen?).
 
-With `--tune-bias` each act's bias is then moved by a small offset chosen
-on the folds: every fold's model is scored only on the examples it never saw, and the
-offsets that raise that cross-validated macro-F1 are added to the final model's bias. It
-corrects how often the model picks an act on unseen text; the figure reported with the
-offsets was tuned on those same folds, so it is a little optimistic.
 """
 
 from __future__ import annotations
@@ -96,23 +91,16 @@ def folds(items: list[Item], k: int) -> list[list[Item]]:
     return [items[i * n // k : (i + 1) * n // k] for i in range(k)]
 
 
-Fold = tuple[ActModel, list[Example]]  # a model and the examples it never saw
-
-
 def cross_validate(
     sets: dict[str, list[Item]], k: int, args: argparse.Namespace
-) -> tuple[dict[str, float], list[Fold]]:
-    """Macro-F1 per file and overall, each fold scored by a model that never saw it; and
-    the folds' models with their unseen examples."""
+) -> dict[str, float]:
+    """Macro-F1 per file and overall, each fold scored by a model that never saw it."""
     parts = {name: folds(items, k) for name, items in sets.items()}
     gold: dict[str, list[str]] = {name: [] for name in sets}
     guess: dict[str, list[str]] = {name: [] for name in sets}
-    held: list[Fold] = []
     for f in range(k):
         training = [it for name in sets for g in range(k) if g != f for it in parts[name][g]]
-        model = train(training, args)
-        tagger = Tagger(model)
-        held.append((model, [example for name in sets for example, _ in parts[name][f]]))
+        tagger = Tagger(train(training, args))
         for name in sets:
             for example, _ in parts[name][f]:
                 gold[name].append(example.label.value)
@@ -126,44 +114,7 @@ def cross_validate(
     print("per act (all folds):", " ".join(f"{s.label}={s.f1:.3f}" for s in every.per_label))
     out = {name: round(r.macro_f1, 4) for name, r in result.items()}
     out["all"] = round(every.macro_f1, 4)
-    return out, held
-
-
-def with_bias(model: ActModel, offsets: dict[str, float]) -> ActModel:
-    """The model with `offsets` added to its bias weights, act by act."""
-    weights = model.weights
-    weights["bias"] = tuple(
-        w + offsets.get(label, 0.0) for w, label in zip(weights["bias"], model.labels, strict=True)
-    )
-    return ActModel.from_weights(model.labels, weights, **model.about)
-
-
-def tune_bias(held: list[Fold]) -> tuple[dict[str, float], float]:
-    """Per-act bias offsets that raise the cross-validated macro-F1 of the folds' models.
-
-    Each fold's model is scored only on the examples it never saw, so the offsets correct
-    how often the model picks each act on unseen text (it over-picks reflection, say)
-    rather than fit the training set. Coordinate ascent over a small grid, a few rounds.
-    """
-    gold = [example.label.value for _, examples in held for example in examples]
-
-    def macro(offsets: dict[str, float]) -> float:
-        guess = []
-        for model, examples in held:
-            tagger = Tagger(with_bias(model, offsets))
-            guess += [predict(tagger, example) for example in examples]
-        return score_labels(gold, guess, ACT_NAMES).macro_f1
-
-    offsets = dict.fromkeys(ACT_NAMES, 0.0)
-    best = macro(offsets)
-    for _ in range(2):
-        for label in ACT_NAMES:
-            for step in (-1.0, -0.5, -0.25, 0.25, 0.5, 1.0):
-                trial = {**offsets, label: offsets[label] + step}
-                value = macro(trial)
-                if value > best + 1e-9:
-                    offsets, best = trial, value
-    return {k: v for k, v in offsets.items() if v}, best
+    return out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -185,12 +136,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=True,
         help="rarer acts count for a little more in training",
     )
-    parser.add_argument(
-        "--tune-bias",
-        action=argparse.BooleanOptionalAction,
-        default=False,
-        help="per-act bias offsets chosen on the cross-validation folds",
-    )
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -203,18 +148,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "trained_on": {name: len(items) for name, items in sets.items()},
         "settings": {k: v for k, v in vars(args).items() if k not in ("out", "no_write")},
     }
-    offsets: dict[str, float] = {}
-    if args.tune_bias and not args.cv:
-        parser.error("--tune-bias needs cross-validation (--cv K with K > 1)")
     if args.cv:
-        scores, held = cross_validate(sets, args.cv, args)
+        scores = cross_validate(sets, args.cv, args)
         print(f"{args.cv}-fold cross-validated macro-F1:", scores)
         about["cross_validated_macro_f1"] = scores
-        if args.tune_bias:
-            offsets, tuned = tune_bias(held)
-            print(f"bias offsets {offsets}: cross-validated macro-F1 {tuned:.4f}")
-            about["bias_offsets"] = offsets
-            about["cross_validated_macro_f1_with_offsets"] = round(tuned, 4)
     if args.check_dev:
         tagger = Tagger(train([it for name in sets if name != "dev" for it in sets[name]], args))
         dev = [example for example, _ in sets["dev"]]
@@ -223,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"trained on train, scored on dev: macro-F1 {f1.macro_f1:.4f}")
         about["train_to_dev_macro_f1"] = round(f1.macro_f1, 4)
     if not args.no_write:
-        model = with_bias(train([it for items in sets.values() for it in items], args), offsets)
+        model = train([it for items in sets.values() for it in items], args)
 
         args.out.write_text(json.dumps(model.to_dict(**about), separators=(",", ":")) + "\n")
         print(f"wrote {args.out} ({len(model.weights)} cues)")

@@ -9,6 +9,7 @@ from app.domain.acts import Speaker
 from app.domain.transcript import Turn
 from app.rubric import lexicon as lx
 from app.rubric.overlap import stems_of, tokens
+from app.rubric.segment import single_spaced
 
 QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "…": "..."})
 _WH_START = re.compile(r"^(?:what|how|why|when|where|who|whom|whose|which)\b")
@@ -22,10 +23,7 @@ def normalise(text: str) -> str:
     """Lower case, straight quotes, single spaces: the form every cue pattern expects."""
     if not text.isascii():
         text = text.translate(QUOTES)
-    text = text.lower()
-    if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
-        text = " ".join(text.split())  # tabs, newlines, runs of spaces
-    return text
+    return single_spaced(text.lower())
 
 
 class Signals:

@@ -188,8 +188,7 @@ def read(text: str, signals: Signals) -> Cues:
     shown: dict[str, str] = {}
     form = _form(opening, m, w0, w1, ends_q, names)
     _patterns(head, w0, form == "wh", names, shown)
-    if "," in head:
-        _clauses(head, ends_q, names)
+    later_prescribes = "," in head and _clauses(head, ends_q, names)
     mask = reduce(or_, map(_WORD_BITS.get, vocabulary, repeat(0)), 0)
     offers = to_rep = False
     if mask & _PERSON_BIT:
@@ -237,9 +236,7 @@ def read(text: str, signals: Signals) -> Cues:
         takes_over=offers and not to_rep and not ends_q and "modal.i_offer_work" in names,
         prescribes=not ends_q
         and form == "statement"
-        and (
-            _prescribes(opening) or any(_prescribes(tokens(part)) for part in head.split(", ")[1:])
-        ),
+        and (later_prescribes or _prescribes(opening)),
     )
 
 
@@ -363,12 +360,17 @@ def _patterns(core: str, w0: str, wh: bool, names: list[str], shown: dict[str, s
         names.append("rx.autonomy")
 
 
-def _clauses(core: str, ends_q: bool, names: list[str]) -> None:
-    """How the clauses after a comma open: a later question or instruction is often the act."""
+def _clauses(core: str, ends_q: bool, names: list[str]) -> bool:
+    """How the clauses after a comma open: a later question or instruction is often the act.
+
+    True when one of them tells the rep what to do ("..., you need to push Greg harder").
+    """
+    prescribes = False
     for part in core.split(",")[1:]:
         words = tokens(part)
         if not words:
             continue
+        prescribes = prescribes or _prescribes(words)
         first = words[0]
         names.append("clause1." + first)
         if len(words) > 1:
@@ -377,6 +379,7 @@ def _clauses(core: str, ends_q: bool, names: list[str]) -> None:
             names.append("clause.imperative")
         elif first.partition("'")[0] in WH_WORDS:
             names.append("clause.wh_q" if ends_q else "clause.wh")
+    return prescribes
 
 
 # "You should", "you need to", "you must", "you have to", "you've got to", "you'd better".

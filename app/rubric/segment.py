@@ -92,10 +92,16 @@ def _has_words(text: str) -> bool:
     return text[:1].isalnum() or _WORDS.search(text) is not None
 
 
+def single_spaced(text: str) -> str:
+    """The text with tabs, newlines and runs of spaces as single spaces, trimmed."""
+    if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
+        return " ".join(text.split())
+    return text  # the usual case, found without splitting
+
+
 def split_units(text: str) -> list[str]:
     """Split a turn into unit texts, in order; whitespace-only input gives no units."""
-    if not text.isprintable() or "  " in text or text[:1] == " " or text[-1:] == " ":
-        text = " ".join(text.split())  # tabs, newlines, runs of spaces
+    text = single_spaced(text)
     if not text:
         return []
     if not _may_have_boundary(text):

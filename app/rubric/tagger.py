@@ -2,11 +2,13 @@
 
 A turn is split into units (segment.py). Each unit is read for its cues (cues.py): how it
 opens, its form, who does what with which modal, a few word classes, and what the rep said
-just before. Two rules decide on their own, because no model is needed for them: a unit
-that is only a filler or an acknowledgement is `other`, and a short check after a
-reflection ("is that right?") belongs to the reflection. Every other unit is decided by
-the act model (model.py), a logistic regression trained on labelled coach utterances by
-scripts/train_act_model.py; its reason lists the cues that decided. Advice after the rep
+just before. A few rules decide on their own, because the form settles the act: a unit
+that is only a filler or an acknowledgement is `other`, a short check after a reflection
+("is that right?") belongs to the reflection, a stated offer by the coach to do a task is
+a takeover, and an obligation put on the rep with a task named is advice. Every other
+unit is decided by the act model (model.py), a logistic regression trained on labelled
+coach utterances by scripts/train_act_model.py, within the acts its form leaves open
+(`_LIMITS`); its reason lists the cues that decided. Advice after the rep
 asked for help, or said yes to the coach's offer of advice, is marked as permitted.
 """
 
