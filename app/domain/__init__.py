@@ -13,13 +13,14 @@ from app.domain.scorecard import (
     Scorecard,
     Strength,
 )
-from app.domain.transcript import TaggedTurn, Transcript, Turn, Unit
+from app.domain.transcript import UNITS, TaggedTurn, Transcript, Turn, Unit
 
 __all__ = [
     "ACTS",
     "ACT_NAMES",
     "METRICS",
     "METRIC_NAMES",
+    "UNITS",
     "Act",
     "Criterion",
     "CriterionResult",

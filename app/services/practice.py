@@ -9,6 +9,7 @@ deterministic.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from app.domain import Decision, Scenario, Scorecard, Speaker, TaggedTurn, Turn
@@ -21,6 +22,7 @@ from app.rubric.tagger import tag_turn
 Tagger = Callable[..., TaggedTurn]
 
 
+@dataclass(slots=True)
 class PracticeTurn(TaggedTurn):
     """A turn of a practice conversation: coach turns carry their acts, rep turns the decision."""
 
@@ -33,7 +35,7 @@ class PracticeTurn(TaggedTurn):
         record["text"] = self.text
         if self.speaker is Speaker.COACH:
             record["act"] = self.act.value if self.act else None
-            record["units"] = [u.model_dump(mode="json") for u in self.units]
+            record["units"] = [u.as_record() for u in self.units]
         else:
             record["decision"] = self.decision.model_dump(mode="json") if self.decision else None
             if self.fell_back:

@@ -87,7 +87,7 @@ def _coach_record(turn: PracticeTurn) -> TurnRecord:
         text=turn.text,
         created_at=utcnow(),
         act=turn.act.value if turn.act else None,
-        units=[u.model_dump(mode="json") for u in turn.units],
+        units=[u.as_record() for u in turn.units],
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from app.domain import Act, Decision, Scorecard, Speaker, Unit
+from app.domain import UNITS, Act, Decision, Scorecard, Speaker, Unit
 from app.storage import SessionRecord, TurnRecord
 
 Mode = Literal["drill", "certification"]
@@ -36,7 +36,7 @@ class TurnView(BaseModel):
     @classmethod
     def from_record(cls, record: TurnRecord) -> TurnView:
         """The view of a stored turn."""
-        units = [Unit.model_validate(u) for u in record.units or ()]
+        units = UNITS.validate_python(record.units or [])
         return cls.model_construct(
             index=record.seq,
             speaker=Speaker(record.speaker),

@@ -17,9 +17,11 @@ from __future__ import annotations
 import json
 import random
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+from pydantic import TypeAdapter
 
 from app.domain import Rubric, Scenario, Speaker, TaggedTurn
 from app.domain.decision import Decision
@@ -42,6 +44,7 @@ CONTENT = GOLDEN / "content.json"
 SCORECARDS = GOLDEN / "scorecards.jsonl"
 TEXTS = GOLDEN / "texts.jsonl"
 RUBRIC_HASH = "golden"
+_TURNS = TypeAdapter(list[TaggedTurn])
 
 
 @dataclass(frozen=True)
@@ -70,11 +73,11 @@ def _variants(case: Case) -> list[Case]:
     keeps faster paths for the regular shape, and must give the same answers on these.
     """
     turns = case.turns
-    gapped = [t.model_copy(update={"index": t.index * 2}) for t in turns]
+    gapped = [replace(t, index=t.index * 2) for t in turns]
     reversed_turns = list(reversed(turns))
     coach_units = [t.units for t in turns if t.units]
     rep_units = [
-        t.model_copy(update={"units": coach_units[i % len(coach_units)]})
+        replace(t, units=coach_units[i % len(coach_units)])
         if t.speaker is Speaker.REP and coach_units
         else t
         for i, t in enumerate(turns)
@@ -97,7 +100,7 @@ def load_cases() -> list[Case]:
                     name=raw["name"],
                     rubric=raw["rubric"],
                     scenario=raw["scenario"],
-                    turns=[TaggedTurn.model_validate(t) for t in raw["turns"]],
+                    turns=_TURNS.validate_python(raw["turns"]),
                     decisions={
                         int(k): Decision.model_validate(v) for k, v in raw["decisions"].items()
                     },

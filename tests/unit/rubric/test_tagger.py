@@ -319,7 +319,7 @@ def test_tagging_is_deterministic() -> None:
     text = "So you're worried about the renewal. Have you tried calling their CFO?"
     first = tag_turn(text, rep("I'm worried about the renewal"))
     again = tag_turn(text, rep("I'm worried about the renewal"))
-    assert first.model_dump() == again.model_dump()
+    assert first == again
 
 
 @pytest.mark.parametrize(
