@@ -18,9 +18,8 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise, repeat
-from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from app.domain.acts import Act
 
@@ -165,7 +164,7 @@ class Decision:
 
 
 Pair = tuple[str, str]
-Found = tuple[int, tuple[int, ...]]  # a cue's packed row and its row
+_K = TypeVar("_K", str, Pair)
 
 
 def with_words(names: Sequence[str], words: Sequence[str]) -> list[str]:
@@ -186,12 +185,13 @@ class ActModel:
 
     __slots__ = (
         "_fields",
-        "_packed",
+        "_pair_weights",
         "_pairs",
         "_rows",
-        "_unknown",
+        "_sums",
+        "_weights",
+        "_word_weights",
         "_words",
-        "_zero",
         "about",
         "acts",
         "labels",
@@ -210,25 +210,33 @@ class ActModel:
         if any(len(row) != width for row in rows.values()):
             raise ValueError("act model: every cue needs one weight per label")
         self._rows = rows
-        self._zero = (0,) * width
         # The packed rows' fields read back in one call: one per label, then the count.
         self._fields = fields = struct.Struct(f"<{width + 1}I")
-        self._packed = {
+        packed = {
             name: int.from_bytes(fields.pack(*[w + _OFFSET for w in row], 1), "little")
             for name, row in rows.items()
         }
-        # Word and pair cues are also found by the words themselves, so a unit's words are
-        # weighed without first being spelled out as cue names.
-        self._words: dict[str, Found] = {}
-        self._pairs: dict[Pair, Found] = {}
-        self._unknown: Found = (0, self._zero)
-        for name, row in rows.items():
+        # Word and pair cues are found by the words themselves, so a unit's words are
+        # weighed without first being spelled out as cue names (named cues still count, as
+        # training spells them). Cues by name, by word and by pair each have their packed
+        # rows, for the sum, and one table per label, for the reason: both are then read
+        # with one C-level pass over a unit's cues.
+        named = {name: name for name in rows}
+        words: dict[str, str] = {}
+        pairs: dict[Pair, str] = {}
+        for name in rows:
             group, _, value = name.partition(".")
             if group == "word":
-                self._words[value] = (self._packed[name], row)
+                words[value] = name
             elif group == "pair" and value.count(" ") == 1:
                 first, second = value.split(" ")
-                self._pairs[first, second] = (self._packed[name], row)
+                pairs[first, second] = name
+        self._sums = packed
+        self._words = {word: packed[name] for word, name in words.items()}
+        self._pairs = {pair: packed[name] for pair, name in pairs.items()}
+        self._weights = _per_label(named, rows, width)
+        self._word_weights = _per_label(words, rows, width)
+        self._pair_weights = _per_label(pairs, rows, width)
 
     @classmethod
     def from_weights(
@@ -270,25 +278,20 @@ class ActModel:
 
     def scores(self, cues: Sequence[str], words: Sequence[str] = ()) -> list[float]:
         """The unnormalised score of every label: the sum of the rows of the known cues."""
-        _, _, found = self._word_cues(words)
-        fields = self._unpack(self._total(cues, found))
+        fields = self._sum(cues, *_split(words))
         offset = fields[-1] * _OFFSET
         return [(f - offset) / _SCALE for f in fields[:-1]]
 
-    def _word_cues(self, words: Sequence[str]) -> tuple[Sequence[str], list[Pair], list[Found]]:
-        """The words and word pairs, each once, and their packed rows and rows (zeros when
-        the model does not know them)."""
-        singles, pairs = _split(words)
-        found = list(map(self._words.get, singles, repeat(self._unknown)))
-        found += map(self._pairs.get, pairs, repeat(self._unknown))
-        return singles, pairs, found
-
-    def _total(self, cues: Sequence[str], found: list[Found]) -> int:
-        named: int = sum(map(self._packed.get, cues, repeat(0)))
-        return named + sum([packed for packed, _ in found])
-
-    def _unpack(self, packed: int) -> tuple[int, ...]:
-        return self._fields.unpack(packed.to_bytes(self._fields.size, "little"))
+    def _sum(
+        self, cues: Sequence[str], singles: Sequence[str], pairs: Sequence[Pair]
+    ) -> tuple[int, ...]:
+        """Each label's field of the summed packed rows, then the count of known cues."""
+        total: int = (
+            sum(map(self._sums.get, cues, repeat(0)))
+            + sum(map(self._words.get, singles, repeat(0)))
+            + sum(map(self._pairs.get, pairs, repeat(0)))
+        )
+        return self._fields.unpack(total.to_bytes(self._fields.size, "little"))
 
     def decide(
         self,
@@ -305,8 +308,8 @@ class ActModel:
         named. Rows are centred (see `fit`), so a cue's weight for the winning act is how
         much it favours that act over the average act.
         """
-        singles, pairs, found = self._word_cues(words)
-        fields = self._unpack(self._total(cues, found))
+        singles, pairs = _split(words)
+        fields = self._sum(cues, singles, pairs)
         # Every label's field carries the same offset, so the raw fields rank the labels.
         ranked = sorted(range(len(self.labels)), key=fields.__getitem__)
         ruled_out = None
@@ -317,10 +320,10 @@ class ActModel:
                 ruled_out = favoured
         best, runner = ranked[-1], ranked[-2]
         # How much each cue (the bias aside), then each word and pair, favours the winner.
-        weight = itemgetter(best)
-        favour = list(map(weight, map(self._rows.get, cues, repeat(self._zero))))
+        favour = list(map(self._weights[best].get, cues, repeat(0)))
         favour[0] = 0
-        favour += map(weight, map(itemgetter(1), found))
+        favour += map(self._word_weights[best].get, singles, repeat(0))
+        favour += map(self._pair_weights[best].get, pairs, repeat(0))
         named = []
         for i in _top_three(favour):
             if i < len(cues):
@@ -350,6 +353,13 @@ def _top_three(values: list[int]) -> list[int]:
         start = picked[-1] + 1 if picked and values[picked[-1]] == value else 0
         picked.append(values.index(value, start))
     return picked
+
+
+def _per_label(
+    names: Mapping[_K, str], rows: Mapping[str, tuple[int, ...]], width: int
+) -> tuple[dict[_K, int], ...]:
+    """For each label, every cue's weight for it (cues found by `names`' keys)."""
+    return tuple({key: rows[name][k] for key, name in names.items()} for k in range(width))
 
 
 def _split(words: Sequence[str]) -> tuple[Sequence[str], list[Pair]]:

@@ -51,12 +51,25 @@ _NO_TAKEOVER = frozenset(Act) - {Act.TAKEOVER}
 #   so it is not a closed question (in the labelled sets, 2 of 64 how/why units were
 #   marked closed).
 _NOT_CLOSED = frozenset(Act) - {Act.CLOSED_QUESTION}
-_LIMITS = (
+Limit = tuple[frozenset[Act], str]
+# In the order of the bits that say which apply (see `Tagger.unit`).
+_LIMIT_BITS: tuple[Limit, ...] = (
     (QUESTION_FORM_ACTS, "asked as a question"),
     (_NOT_CLOSED, "asks for an account, which yes or no cannot answer"),
     (_NO_ECHO, "the rep has said nothing before it to give back"),
     (_NO_TAKEOVER, "no offer by the coach to do the rep's work"),
 )
+
+
+def _limits(applying: int) -> tuple[frozenset[Act] | None, tuple[Limit, ...]]:
+    """The acts the limits whose bits are set leave open (None: all), and those limits."""
+    applied = tuple(limit for k, limit in enumerate(_LIMIT_BITS) if applying >> k & 1)
+    among = frozenset.intersection(*(acts for acts, _ in applied)) if applied else None
+    return among, applied
+
+
+# Every combination worked out once: a unit's four answers index it.
+_LIMITS = tuple(_limits(applying) for applying in range(1 << len(_LIMIT_BITS)))
 
 
 class Tagger:
@@ -79,23 +92,12 @@ class Tagger:
         elif cues.prescribes:
             act, why = Act.ADVICE, _PRESCRIBES
         else:
-            among: frozenset[Act] | None = None
-            applied = [
-                limit
-                for limit, applies in zip(
-                    _LIMITS,
-                    (
-                        cues.asks,
-                        cues.asks_for_account,
-                        signals.rep_text is None,
-                        cues.offers_to_rep or not cues.offers,
-                    ),
-                    strict=True,
-                )
-                if applies
+            among, applied = _LIMITS[
+                cues.asks
+                | cues.asks_for_account << 1
+                | (signals.rep_text is None) << 2
+                | (cues.offers_to_rep or not cues.offers) << 3
             ]
-            for acts, _ in applied:
-                among = acts if among is None else among & acts
             decision = self.model.decide(cues.names, cues.shown, among, cues.words)
             act, why = decision.act, decision.reason
             if decision.ruled_out is not None:
