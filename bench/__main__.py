@@ -10,7 +10,9 @@ import datetime as dt
 import importlib
 import os
 import platform
+import statistics
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +35,26 @@ def machine() -> str:
     )
 
 
+def reference_ms() -> float:
+    """Milliseconds for a fixed pure-Python workload, the median of seven runs.
+
+    A shared machine is not equally fast from one day to the next; this says how fast it
+    was for this run, so figures from two runs can be compared through it.
+    """
+    words = [f"w{i % 7919}" for i in range(200_000)]
+    known = {f"w{i}": i for i in range(5_000)}
+    times = []
+    for _ in range(7):
+        start = time.process_time()
+        total, built = 0, []
+        for word in words:
+            total += known.get(word, 0)
+            built.append(word + ".")
+        " ".join(built).split()
+        times.append((time.process_time() - start) * 1000)
+    return statistics.median(times)
+
+
 def kept_sections(fresh: list[str]) -> list[str]:
     """Running some benchmarks keeps the other sections already in the file, in place."""
     if not OUT.exists():
@@ -45,6 +67,7 @@ def kept_sections(fresh: list[str]) -> list[str]:
 
 def main(argv: list[str]) -> None:
     names = argv or sorted(p.stem for p in Path(__file__).parent.glob("*_bench.py"))
+    reference = reference_ms()
     sections = []
     for name in names:
         print(f"== {name}", file=sys.stderr, flush=True)
@@ -56,6 +79,11 @@ def main(argv: list[str]) -> None:
     text = (
         "# Benchmarks\n\n"
         f"Written by `make bench` on {stamp}.\n\nMachine: {machine()}.\n\n"
+        f"Speed of the machine for this run: a fixed pure-Python workload (`reference_ms` in "
+        f"bench/__main__.py) took {reference:.0f} ms. A shared machine varies from day to "
+        "day; compare this figure before comparing two runs' figures. "
+        "`python -m bench.instructions` counts instructions per coach utterance instead, "
+        "which does not vary (it needs valgrind).\n\n"
         "Medians and ratios come from one run on the machine above; rerun `make bench` "
         "to refresh them.\n\n" + "\n\n".join(s.strip() for s in sections) + "\n"
     )
