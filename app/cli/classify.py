@@ -35,8 +35,8 @@ def _context(raw: object) -> list[Turn]:
         text = item.get("text")
         if not isinstance(text, str):
             raise LineError(f"context item {i}: 'text' must be a string")
-        # Trusted shape, checked above: skip model validation on the hot path.
-        turns.append(Turn.model_construct(speaker=speaker, text=text, name=None))
+        # Validation, in pydantic's compiled core, costs less than `model_construct`.
+        turns.append(Turn(speaker=speaker, text=text))
     return turns
 
 

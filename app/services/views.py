@@ -37,7 +37,7 @@ class TurnView(BaseModel):
     def from_record(cls, record: TurnRecord) -> TurnView:
         """The view of a stored turn."""
         units = UNITS.validate_python(record.units or [])
-        return cls.model_construct(
+        return cls(
             index=record.seq,
             speaker=Speaker(record.speaker),
             text=record.text,
