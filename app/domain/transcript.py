@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -56,10 +56,11 @@ class Unit:
 
     text: str
     act: Act
-    # The rule or features that decided the act.
-    reason: str
-    # Advice the rep asked for, or given after permission: not penalised.
-    permitted: bool = False
+    reason: Annotated[str, Field(description="The rule or features that decided the act.")]
+    permitted: Annotated[
+        bool,
+        Field(description="Advice the rep asked for, or given after permission: not penalised."),
+    ] = False
 
     def as_record(self) -> dict[str, Any]:
         """The unit as JSON-ready data."""
@@ -75,13 +76,11 @@ class Unit:
 class TaggedTurn:
     """A turn with its position, and for coach turns the tagged units and primary act."""
 
-    # 1-based position in the whole transcript.
-    index: int
+    index: Annotated[int, Field(description="1-based position in the whole transcript.")]
     speaker: Speaker
     text: str
     units: list[Unit] = field(default_factory=list)
-    # Primary act of a coach turn.
-    act: Act | None = None
+    act: Annotated[Act | None, Field(description="Primary act of a coach turn.")] = None
 
 
 UNITS: TypeAdapter[list[Unit]] = TypeAdapter(list[Unit])
