@@ -80,10 +80,7 @@ def classify_lines(
         yield {
             "id": uid,
             "act": primary_act(units).value,
-            "units": [
-                {"text": u.text, "act": u.act.value, "reason": u.reason, "permitted": u.permitted}
-                for u in units
-            ],
+            "units": [u.as_record() for u in units],
         }
 
 
