@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner, Result
 
 from app.cli import cli
+from app.cli import classify as classify_module
 
 
 def _run(lines: list[str], *args: str) -> Result:
@@ -126,3 +128,55 @@ def test_the_installed_command_never_prints_a_traceback(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "not UTF-8" in done.stderr
+
+
+def _many(count: int) -> list[str]:
+    texts = [
+        "Have you tried calling the CFO?",
+        "What would a good outcome look like for you?",
+        "You need to send the proposal today.",
+        "Mm-hmm.",
+        "I'll ring procurement myself.",
+    ]
+    return [json.dumps({"id": i, "text": texts[i % len(texts)]}) for i in range(count)]
+
+
+def test_parallel_workers_give_the_same_lines_in_the_same_order(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(classify_module, "CHUNK_LINES", 4)  # 23 lines: six chunks
+    lines = _many(23)
+    lines[9] = "{broken"
+    lines[17] = json.dumps({"id": 17})
+    serial, parallel = _run(lines, "--jobs", "1"), _run(lines, "--jobs", "2")
+    assert parallel.exit_code == serial.exit_code == 2
+    assert parallel.stdout == serial.stdout
+    assert [r["id"] for r in _out(parallel)] == [i for i in range(23) if i not in (9, 17)]
+    assert parallel.stderr.splitlines() == [
+        "error: line 10: not valid JSON (Expecting property name enclosed in double quotes "
+        "at column 2)",
+        "error: line 18: missing 'text'",
+    ]
+
+
+def test_input_that_stops_being_utf8_keeps_the_lines_before_it_in_parallel(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(classify_module, "CHUNK_LINES", 50)
+    source = tmp_path / "in.jsonl"
+    # Text is decoded a block (8 KiB) at a time: the lines of the blocks before the bad
+    # byte come out; the bad block's do not.
+    good = "\n".join(_many(400)) + "\n"
+    source.write_bytes(good.encode() + b"\xff\xfe broken\n")
+    result = CliRunner().invoke(cli, ["classify", "--jobs", "2", "--input", str(source)])
+    assert result.exit_code == 2
+    ids = [r["id"] for r in _out(result)]
+    assert len(ids) > 100
+    assert ids == list(range(len(ids)))
+    assert result.stderr.startswith("error: input is not UTF-8 text")
+
+
+def test_jobs_must_be_at_least_one() -> None:
+    result = _run(_many(1), "--jobs", "0")
+    assert result.exit_code == 2
+    assert "Invalid value for '--jobs'" in result.stderr
