@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from app.cli import cli
 from app.cli import classify as classify_module
+from app.cli import cli
 
 
 def _run(lines: list[str], *args: str) -> Result:
