@@ -154,8 +154,9 @@ def _in_parallel(chunks: Iterator[Chunk], jobs: int) -> Iterator[tuple[str, list
     from app.rubric.model import shipped_model
 
     shipped_model()  # read once here; forked workers share it rather than each reading it
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # Forked workers start at once with everything loaded; elsewhere (macOS, Windows) the
+    # platform's default start method is the safe one.
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts)
     pending: deque[Future[tuple[str, list[str]]]] = deque()
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -180,3 +181,24 @@ def test_jobs_must_be_at_least_one() -> None:
     result = _run(_many(1), "--jobs", "0")
     assert result.exit_code == 2
     assert "Invalid value for '--jobs'" in result.stderr
+
+
+_classify_chunk = classify_module.classify_chunk
+
+
+def _dies_on_the_second_chunk(chunk: classify_module.Chunk) -> tuple[str, list[str]]:
+    if chunk[0] > 1:
+        os._exit(3)  # a worker killed mid-run (out of memory, say)
+    return _classify_chunk(chunk)
+
+
+def test_a_worker_that_dies_is_one_clear_error_not_a_hang(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(classify_module, "CHUNK_LINES", 3)
+    monkeypatch.setattr(classify_module, "classify_chunk", _dies_on_the_second_chunk)
+    result = _run(_many(9), "--jobs", "2")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "error: a worker process stopped unexpectedly; try again with --jobs 1\n"
+    )
