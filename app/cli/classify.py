@@ -1,4 +1,9 @@
-"""`coachsim classify`: tag coach utterances from JSON Lines, one result line per input line."""
+"""`coachsim classify`: tag coach utterances from JSON Lines, one result line per input line.
+
+A long input is cut into chunks of lines that worker processes, one per core by default,
+tag side by side; results are written in the input's order, and a bad line is named by its
+line number wherever it falls.
+"""
 
 from __future__ import annotations
 
