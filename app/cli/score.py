@@ -2,13 +2,15 @@
 
 Bad input of any kind ends with one line on stderr naming the problem and exit status 2.
 A batch keeps going past a transcript it cannot score, writes an `error` result for it,
-and exits with status 1 when any transcript failed.
+and exits with status 1 when any transcript failed. With `--out`, each result is written
+as soon as it is scored.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -276,11 +278,14 @@ def run_batch(scorer: Scorer, path: Path, out: Path | None) -> int:
         raise ScoreError(f"no such file or folder: {path}")
     items = list(batch_items(path, scorer.coach))
     err = Console(stderr=True, highlight=False)
-    results: list[str] = []
+    # A file gets each result as soon as it is scored, so a batch stopped part-way keeps
+    # what it finished; stdout gets them once the progress bar has left the terminal.
+    opened = out.open("w", encoding="utf-8") if out is not None else nullcontext()
+    held: list[str] = []
     scored: list[Scorecard] = []
     failed = 0
     columns = (TextColumn("scoring"), BarColumn(), MofNCompleteColumn())
-    with Progress(*columns, console=err, transient=True) as progress:
+    with opened as sink, Progress(*columns, console=err, transient=True) as progress:
         task = progress.add_task("score", total=len(items))
         for item in items:
             result: dict[str, Any]
@@ -296,13 +301,14 @@ def run_batch(scorer: Scorer, path: Path, out: Path | None) -> int:
                 prefix = f"{item.where}: "
                 result = {"error": message if message.startswith(prefix) else prefix + message}
             result["id"] = item.id
-            results.append(dumps(result))
+            if sink is None:
+                held.append(dumps(result) + "\n")
+            else:
+                sink.write(dumps(result) + "\n")
+                sink.flush()
             progress.advance(task)
-    body = "".join(line + "\n" for line in results)
-    if out is None:
-        typer.echo(body, nl=False)
-    else:
-        out.write_text(body, encoding="utf-8")
+    if sink is None:
+        typer.echo("".join(held), nl=False)
     passed = sum(card.passed for card in scored)
     mean = sum(card.overall for card in scored) / len(scored) if scored else 0.0
     summary = (

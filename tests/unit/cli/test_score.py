@@ -12,6 +12,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from app.cli import cli
+from app.cli.score import Scorer
+from app.domain import Scorecard
+from app.formats import ReadTranscript
 
 ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "tests" / "data" / "transcripts"
@@ -211,3 +214,38 @@ def test_batch_that_does_not_exist_is_exit_status_2(tmp_path: Path) -> None:
     result = _run("--batch", str(tmp_path / "nothing"))
     assert result.exit_code == 2
     assert "no such file or folder" in result.stderr
+
+
+def test_a_batch_stopped_part_way_keeps_the_results_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "calls"
+    folder.mkdir()
+    for name in ("asking.json", "call.txt", "teams.vtt"):
+        shutil.copy(DATA / name, folder / name)
+    scored = Scorer.score
+
+    calls = {"n": 0}
+
+    def stop_on_third_call(self: Scorer, read: ReadTranscript) -> Scorecard:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt  # Ctrl-C during the third transcript
+        return scored(self, read)
+
+    monkeypatch.setattr(Scorer, "score", stop_on_third_call)
+    out = tmp_path / "results.jsonl"
+    result = _run("--batch", str(folder), "--out", str(out), "--scenario", SCENARIO)
+    assert result.exit_code != 0
+    kept = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in kept] == ["quiet-deal-asking", "call"]
+    assert all("overall" in r for r in kept)
+
+
+def test_an_out_file_that_cannot_be_written_fails_before_scoring(tmp_path: Path) -> None:
+    out = tmp_path / "no-such-folder" / "results.jsonl"
+    result = _run("--batch", str(DATA / "batch.jsonl"), "--out", str(out))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ")
+    assert "results.jsonl" in result.stderr
+    assert "scored" not in result.stderr
