@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+from app.cli.classify import available_cores
 from app.content import load_rubric, load_scenario
 from app.domain import Speaker, TaggedTurn, Transcript, Turn
 from app.rubric.scoring import score
@@ -47,7 +48,7 @@ TURN_PAIRS = 30  # 60 turns: 30 rep, 30 coach
 RUNS = 7  # each throughput figure is the median of this many runs
 RUN_TRANSCRIPTS = 100  # transcripts per run: 3,000 coach utterances
 SINGLE_RUNS = 200  # one transcript at a time, each a different one
-CORES = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+CORES = available_cores()  # classify's default number of workers
 CLASSIFY_LINES = 50_000
 TARGETS = {"utterances_per_s": 20_000.0, "transcript_ms": 5.0, "classify_s": 10.0}
 # Said before a text when it comes round again: one lead-in, or two ("Okay, look, ...").

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gc
 import statistics
-import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -22,7 +21,7 @@ from app.rubric.cues import Cues, read
 from app.rubric.model import shipped_model
 from app.rubric.segment import split_units
 from app.rubric.tagger import Tagger
-from bench.rubric_bench import Corpus, _rows, one_core
+from bench.rubric_bench import Corpus, _rows, _run, one_core
 
 UTTERANCES = 6_000
 PASSES = 7
@@ -30,13 +29,8 @@ PASSES = 7
 
 def _per_utterance(work: Callable[[Any], object], items: Sequence[Any]) -> float:
     """Median microseconds of CPU time per utterance for `work` over `items`."""
-    times = []
-    for _ in range(PASSES):
-        start = time.process_time()
-        for item in items:
-            work(item)
-        times.append(time.process_time() - start)
-    return statistics.median(times) / UTTERANCES * 1e6
+    cpu = statistics.median(_run(work, items)[0] for _ in range(PASSES))
+    return cpu / UTTERANCES * 1e6
 
 
 def _signals(context: list[Turn]) -> Signals:

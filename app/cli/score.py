@@ -301,10 +301,11 @@ def run_batch(scorer: Scorer, path: Path, out: Path | None) -> int:
                 prefix = f"{item.where}: "
                 result = {"error": message if message.startswith(prefix) else prefix + message}
             result["id"] = item.id
+            line = dumps(result) + "\n"
             if sink is None:
-                held.append(dumps(result) + "\n")
+                held.append(line)
             else:
-                sink.write(dumps(result) + "\n")
+                sink.write(line)
                 sink.flush()
             progress.advance(task)
     if sink is None:
