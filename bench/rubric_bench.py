@@ -37,6 +37,7 @@ from typing import Any, TypeVar
 from app.cli.classify import available_cores
 from app.content import load_rubric, load_scenario
 from app.domain import Speaker, TaggedTurn, Transcript, Turn
+from app.rubric.model import SPEEDUPS
 from app.rubric.scoring import score
 from app.rubric.tagger import tag_transcript
 
@@ -323,8 +324,14 @@ def run() -> str:
         "`coachsim classify` runs as its own process, interpreter start-up included, and "
         "is judged on the wall clock: as a user runs it, with one worker process per core "
         "(its CPU time is all its processes' together), and pinned to the same single core "
-        "with `--jobs 1`. Load average when the run started: "
-        f"{load_before:.2f}.\n\n"
+        "with `--jobs 1`. "
+        + (
+            "The act model's decisions ran in C (`app/rubric/_speedups.c`, built at install). "
+            if SPEEDUPS
+            else "The act model's decisions ran in Python: `app/rubric/_speedups.c` was not "
+            "built (no C compiler at install time). "
+        )
+        + f"Load average when the run started: {load_before:.2f}.\n\n"
         "| measure | CPU time | wall clock | target | |\n|---|---|---|---|---|\n" + table
     )
 

@@ -6,6 +6,10 @@ row of nine weights. The reason names the cues that did most to put the winning 
 of the others, with how much each weighed ("model: starts 'have you' +1.8, ...").
 Training is plain Python too (AdaGrad on the log loss, a few shuffled passes averaged), so
 retraining needs nothing beyond this repository.
+
+Where the package was installed with a C compiler, decisions are summed and ranked by
+`_speedups` (the same arithmetic over word ids, held to identical answers by the tests);
+this module remains the definition, and is what runs everywhere else.
 """
 
 from __future__ import annotations
@@ -23,6 +27,13 @@ from typing import Any, TypeVar
 
 from app.domain.acts import Act
 
+try:
+    from app.rubric import _speedups
+except ImportError:  # installed without a C compiler: the Python below decides alone
+    _speedups = None  # type: ignore[assignment]
+
+# Whether decisions can run in C here (see `ActModel(speedups=...)`).
+SPEEDUPS = _speedups is not None
 MODEL_PATH = Path(__file__).with_name("act_model.json")
 FORMAT = 1
 # Each cue's row is also packed into one integer, a 32-bit field per label holding the
@@ -185,6 +196,8 @@ class ActModel:
 
     __slots__ = (
         "_fields",
+        "_masks",
+        "_native",
         "_pair_weights",
         "_pairs",
         "_rows",
@@ -202,7 +215,10 @@ class ActModel:
         labels: Sequence[str],
         rows: dict[str, tuple[int, ...]],
         about: dict[str, Any] | None = None,
+        *,
+        speedups: bool = True,
     ) -> None:
+        """`speedups=False` keeps decisions in Python even where `_speedups` is built."""
         self.labels = tuple(labels)
         self.about = about or {}  # how the model was made: data, settings, checks
         self.acts = tuple(Act(label) for label in self.labels)
@@ -237,6 +253,8 @@ class ActModel:
         self._weights = _per_label(named, rows, width)
         self._word_weights = _per_label(words, rows, width)
         self._pair_weights = _per_label(pairs, rows, width)
+        self._masks: dict[frozenset[Act], int] = {}
+        self._native = _native_model(rows, words, pairs) if speedups and _speedups else None
 
     @classmethod
     def from_weights(
@@ -308,15 +326,18 @@ class ActModel:
         named. Rows are centred (see `fit`), so a cue's weight for the winning act is how
         much it favours that act over the average act.
         """
+        if self._native is not None:
+            best, runner, ruled, shown_cues = self._native.decide(cues, words, self._mask(among))
+            return self._decision(best, runner, None if ruled < 0 else ruled, shown_cues, shown)
         singles, pairs = _split(words)
         fields = self._sum(cues, singles, pairs)
         # Every label's field carries the same offset, so the raw fields rank the labels.
         ranked = sorted(range(len(self.labels)), key=fields.__getitem__)
         ruled_out = None
         if among is not None:
-            favoured = self.acts[ranked[-1]]
+            favoured = ranked[-1]
             ranked = [k for k in ranked if self.acts[k] in among]
-            if favoured not in among:
+            if self.acts[favoured] not in among:
                 ruled_out = favoured
         best, runner = ranked[-1], ranked[-2]
         # How much each cue (the bias aside), then each word and pair, favours the winner.
@@ -324,7 +345,7 @@ class ActModel:
         favour[0] = 0
         favour += map(self._word_weights[best].get, singles, repeat(0))
         favour += map(self._pair_weights[best].get, pairs, repeat(0))
-        named = []
+        picked: list[tuple[str, int]] = []
         for i in _top_three(favour):
             if i < len(cues):
                 cue = cues[i]
@@ -332,14 +353,44 @@ class ActModel:
                 cue = "word." + singles[i - len(cues)]
             else:
                 cue = "pair.{} {}".format(*pairs[i - len(cues) - len(singles)])
+            picked.append((cue, favour[i]))
+        return self._decision(best, runner, ruled_out, picked, shown)
+
+    def _decision(
+        self,
+        best: int,
+        runner: int,
+        ruled_out: int | None,
+        picked: Sequence[tuple[str, int]],
+        shown: dict[str, str] | None,
+    ) -> Decision:
+        """The decision for label positions, with the reason naming the cues `picked`
+        (each with its weight for the winner, in thousandths)."""
+        named = []
+        for cue, weight in picked:
             described = (
                 _DESCRIBED.get(cue) or _describe_once(cue)
                 if shown is None or cue not in shown
                 else describe(cue, shown)
             )
-            named.append(f"{described} {_signed(favour[i])}")
+            named.append(f"{described} {_signed(weight)}")
         why = "model: " + (", ".join(named) if named else "no single cue stands out")
-        return Decision(self.acts[best], f"{why} (runner-up {self.labels[runner]})", ruled_out)
+        return Decision(
+            self.acts[best],
+            f"{why} (runner-up {self.labels[runner]})",
+            None if ruled_out is None else self.acts[ruled_out],
+        )
+
+    def _mask(self, among: Collection[Act] | None) -> int:
+        """The labels `among` allows as bits (bit k: label k), all of them for None."""
+        if among is None:
+            return (1 << len(self.labels)) - 1
+        if isinstance(among, frozenset):
+            mask = self._masks.get(among)
+            if mask is None:
+                mask = self._masks[among] = self._mask(set(among))
+            return mask
+        return sum(1 << k for k, act in enumerate(self.acts) if act in among)
 
 
 def _top_three(values: list[int]) -> list[int]:
@@ -353,6 +404,24 @@ def _top_three(values: list[int]) -> list[int]:
         start = picked[-1] + 1 if picked and values[picked[-1]] == value else 0
         picked.append(values.index(value, start))
     return picked
+
+
+def _native_model(
+    rows: Mapping[str, tuple[int, ...]], words: Mapping[str, str], pairs: Mapping[Pair, str]
+) -> _speedups.Model:
+    """The model's tables as `_speedups.Model` reads them: rows by position, and words by
+    id, so a decision looks each word up once and finds its pairs by ids."""
+    position = {name: k for k, name in enumerate(rows)}
+    vocab: dict[str, int] = {}
+    for word in [*words, *(w for pair in pairs for w in pair)]:
+        vocab.setdefault(word, len(vocab))
+    return _speedups.Model(
+        list(rows.values()),
+        position,
+        vocab,
+        {vocab[word]: position[name] for word, name in words.items()},
+        {(vocab[a], vocab[b]): position[name] for (a, b), name in pairs.items()},
+    )
 
 
 def _per_label(

@@ -1,0 +1,152 @@
+"""The act model's decision in C gives exactly the Python model's decisions and reasons."""
+
+from __future__ import annotations
+
+import itertools
+import random
+from pathlib import Path
+
+import pytest
+
+from app.domain.acts import ACT_NAMES, Act
+from app.rubric.context import NO_CONTEXT, Signals
+from app.rubric.cues import Cues, read
+from app.rubric.evaluation import Example, load_examples
+from app.rubric.model import MODEL_PATH, SPEEDUPS, ActModel, fit, shipped_model
+from app.rubric.segment import split_units
+from app.rubric.tagger import _LIMITS, Tagger
+
+pytestmark = pytest.mark.skipif(
+    not SPEEDUPS,
+    reason="app.rubric._speedups is not built (no C compiler at install time); "
+    "decisions run in Python only",
+)
+
+ACTS_DIR = Path(__file__).resolve().parents[2] / "data" / "acts"
+
+
+def _labelled() -> list[Example]:
+    """Every labelled coach utterance: training, development and held-out sets."""
+    return [example for path in sorted(ACTS_DIR.glob("*.jsonl")) for example in load_examples(path)]
+
+
+def _both(model: ActModel) -> tuple[ActModel, ActModel]:
+    """The same weights deciding in C and in Python."""
+    rows = {name: tuple(round(w * 1000) for w in row) for name, row in model.weights.items()}
+    fast = ActModel(model.labels, rows)
+    slow = ActModel(model.labels, rows, speedups=False)
+    assert fast._native is not None
+    assert slow._native is None
+    return fast, slow
+
+
+@pytest.fixture(scope="module")
+def shipped_pair() -> tuple[ActModel, ActModel]:
+    return _both(ActModel.load(MODEL_PATH))
+
+
+@pytest.fixture(scope="module")
+def labelled_units() -> list[Cues]:
+    """Every unit of every labelled coach utterance, read in its own context."""
+    units = []
+    for example in _labelled():
+        signals = Signals.read(example.context) if example.context else NO_CONTEXT
+        units += [read(piece, signals) for piece in split_units(example.text)]
+    return [cues for cues in units if not cues.filler_only]
+
+
+def test_the_shipped_model_decides_in_c_where_it_is_built() -> None:
+    assert shipped_model()._native is not None
+
+
+def test_every_labelled_unit_gets_the_same_decision_under_every_limit(
+    shipped_pair: tuple[ActModel, ActModel], labelled_units: list[Cues]
+) -> None:
+    fast, slow = shipped_pair
+    assert len(labelled_units) > 3000
+    limits = [among for among, _ in _LIMITS]
+    for cues in labelled_units:
+        for among in limits:
+            expected = slow.decide(cues.names, cues.shown, among, cues.words)
+            assert fast.decide(cues.names, cues.shown, among, cues.words) == expected, cues
+
+
+def test_repeated_and_unknown_words_count_once_and_never_show(
+    shipped_pair: tuple[ActModel, ActModel], labelled_units: list[Cues]
+) -> None:
+    fast, slow = shipped_pair
+    rng = random.Random(7)
+    for cues in labelled_units[:800]:
+        words = cues.words * 2 + ["zzqx", "qqzx"] + rng.sample(cues.words, len(cues.words))
+        names = cues.names + cues.names[1:3]  # named cues are not de-duplicated
+        expected = slow.decide(names, None, None, words)
+        assert fast.decide(names, None, None, words) == expected
+        assert "zzqx" not in expected.reason
+
+
+def test_ties_go_to_the_same_act_and_the_same_cues() -> None:
+    # Every act weighs the same, and the cues tie with each other: the later label wins
+    # and the first cues met are named, in C as in Python.
+    rows = {"bias": (0,) * 9, "start1.so": (100,) * 9, "word.so": (100,) * 9}
+    rows["pair.so so"] = (100,) * 9
+    fast = ActModel(ACT_NAMES, rows)
+    slow = ActModel(ACT_NAMES, rows, speedups=False)
+    for among in (None, frozenset({Act.ADVICE, Act.REFLECTION}), [Act.OTHER, Act.ADVICE]):
+        cues = ["bias", "start1.so", "start1.so"]
+        decision = fast.decide(cues, None, among, ["so", "so"])
+        assert decision == slow.decide(cues, None, among, ["so", "so"])
+    assert fast.decide(["bias"], None, None, []).act is Act(ACT_NAMES[-1])
+
+
+def test_only_cues_above_a_twentieth_are_named() -> None:
+    zero = (0,) * 8
+    rows = {"bias": (0,) * 9, "start1.so": (*zero, 50), "word.so": (*zero, 51)}
+    fast = ActModel(ACT_NAMES, rows)
+    decision = fast.decide(["bias", "start1.so"], None, None, ["so"])
+    assert decision == ActModel(ACT_NAMES, rows, speedups=False).decide(
+        ["bias", "start1.so"], None, None, ["so"]
+    )
+    assert decision.reason.startswith("model: 'so' +0.1 (runner-up")
+
+
+def test_whole_turns_are_tagged_identically(shipped_pair: tuple[ActModel, ActModel]) -> None:
+    fast, slow = (Tagger(model) for model in shipped_pair)
+    for example in _labelled():
+        assert fast.units(example.text, example.context) == slow.units(
+            example.text, example.context
+        )
+
+
+def test_a_freshly_trained_model_decides_the_same_way(labelled_units: list[Cues]) -> None:
+    data = [(cues.names, "advice" if "q.end" in cues.names else "other") for cues in labelled_units]
+    fast, slow = _both(fit(data[:300], ACT_NAMES, epochs=3))
+    for cues in labelled_units[:300]:
+        assert fast.decide(cues.names, cues.shown, None, cues.words) == slow.decide(
+            cues.names, cues.shown, None, cues.words
+        )
+
+
+def test_bad_tables_and_limits_are_refused_with_the_problem_named() -> None:
+    from app.rubric import _speedups
+
+    with pytest.raises(ValueError, match="one weight per label"):
+        _speedups.Model([(1, 2, 3), (1, 2)], {}, {}, {}, {})
+    with pytest.raises(ValueError, match="row 5 is out of range"):
+        _speedups.Model([(1, 2)], {"bias": 5}, {}, {}, {})
+    with pytest.raises(ValueError, match="word id 3 is out of range"):
+        _speedups.Model([(1, 2)], {}, {"a": 0}, {3: 0}, {})
+    model = _speedups.Model([(1, 2, 3)], {"bias": 0}, {}, {}, {})
+    with pytest.raises(ValueError, match="at least two labels"):
+        model.decide(["bias"], [], 0b100)
+    with pytest.raises(TypeError, match="takes 3 arguments"):
+        model.decide(["bias"], [])  # type: ignore[call-arg]
+
+
+def test_limits_of_every_shape_mean_the_same(shipped_pair: tuple[ActModel, ActModel]) -> None:
+    fast, slow = shipped_pair
+    cues = read("So you'd call her first?", Signals("I need to call the CFO."))
+    for size in (2, 5, 9):
+        for among in itertools.islice(itertools.combinations(Act, size), 6):
+            for shape in (frozenset(among), set(among), list(among)):
+                expected = slow.decide(cues.names, cues.shown, shape, cues.words)
+                assert fast.decide(cues.names, cues.shown, shape, cues.words) == expected
