@@ -10,11 +10,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed-run: pyproject.toml app/rubric/_speedups.c | $(BIN)/python
+$(VENV)/.installed-run: pyproject.toml $(wildcard app/rubric/*.c app/rubric/*.h) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml app/rubric/_speedups.c | $(BIN)/python
+$(VENV)/.installed-dev: pyproject.toml $(wildcard app/rubric/*.c app/rubric/*.h) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed-run
 

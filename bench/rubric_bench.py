@@ -37,8 +37,8 @@ from typing import Any, TypeVar
 from app.cli.classify import available_cores
 from app.content import load_rubric, load_scenario
 from app.domain import Speaker, TaggedTurn, Transcript, Turn
-from app.rubric.model import SPEEDUPS
 from app.rubric.scoring import score
+from app.rubric.speedups import AVAILABLE as SPEEDUPS
 from app.rubric.tagger import tag_transcript
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,9 +1,12 @@
-/* The act model's decision in C: the same sums, ranking and strongest cues as
- * `ActModel.decide` in model.py, computed over word ids instead of Python objects.
+/* The tagger's two costliest steps in C, an optional speed-up built when a C compiler is
+ * present at install time: reading a unit's cues (`CueReader`, _cue_reader.c, for
+ * cues.read) and the act model's decision (`Model`, below, for `ActModel.decide`).
  *
- * model.py stays the definition; this module is an optional speed-up built when a C
- * compiler is present at install time, and tests/unit/rubric/test_speedups.py holds its
- * answers identical to the Python ones. Everything a decision needs is set up once, when
+ * cues.py and model.py stay the definitions, and run wherever this is not built;
+ * tests/unit/rubric/test_speedups.py holds the answers here identical to theirs.
+ *
+ * The decision: the same sums, ranking and strongest cues as `ActModel.decide`, computed
+ * over word ids instead of Python objects. Everything a decision needs is set up once, when
  * a `Model` is built from the model's tables:
  *   - `named`: cue name -> row (every row, as in the Python model);
  *   - `vocab`: word -> id, for every word that has a row of its own or is part of a pair;
@@ -16,6 +19,8 @@
 #include <Python.h>
 #include <stdint.h>
 #include <string.h>
+
+#include "_speedups.h"
 
 /* Weights above this many thousandths can be named in a reason (as in model.py). */
 #define SHOWN_ABOVE 50
@@ -433,14 +438,15 @@ static PyTypeObject ModelType = {
 static struct PyModuleDef speedups_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "app.rubric._speedups",
-    .m_doc = PyDoc_STR("The act model's decision in C (see model.py for the definition)."),
+    .m_doc = PyDoc_STR("Cue reading and the act model's decision in C (cues.py and model.py "
+                       "are the definitions)."),
     .m_size = -1,
 };
 
 PyMODINIT_FUNC
 PyInit__speedups(void)
 {
-    if (PyType_Ready(&ModelType) < 0)
+    if (PyType_Ready(&ModelType) < 0 || cue_reader_ready() < 0)
         return NULL;
     PyObject *module = PyModule_Create(&speedups_module);
     if (!module)
@@ -448,6 +454,12 @@ PyInit__speedups(void)
     Py_INCREF(&ModelType);
     if (PyModule_AddObject(module, "Model", (PyObject *)&ModelType) < 0) {
         Py_DECREF(&ModelType);
+        Py_DECREF(module);
+        return NULL;
+    }
+    Py_INCREF(&CueReaderType);
+    if (PyModule_AddObject(module, "CueReader", (PyObject *)&CueReaderType) < 0) {
+        Py_DECREF(&CueReaderType);
         Py_DECREF(module);
         return NULL;
     }

@@ -1,5 +1,8 @@
 from collections.abc import Sequence
 
+from app.rubric.context import Signals
+from app.rubric.cues import Cues
+
 class Model:
     """An act model's tables, laid out for fast decisions."""
 
@@ -14,3 +17,9 @@ class Model:
     def decide(
         self, names: Sequence[str], words: Sequence[str], among: int
     ) -> tuple[int, int, int, tuple[tuple[str, int], ...]]: ...
+
+class CueReader:
+    """Reads coach units' cues with the tables cues.py hands it."""
+
+    def __init__(self, tables: dict[str, object]) -> None: ...
+    def read(self, text: str, signals: Signals) -> Cues: ...

@@ -18,7 +18,7 @@ text it has never seen.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import reduce
 from itertools import repeat
 from operator import or_
@@ -26,7 +26,8 @@ from operator import or_
 from app.rubric import lexicon as lx
 from app.rubric.context import Signals, normalise
 from app.rubric.lexicon import wordset
-from app.rubric.overlap import stems_of, tokens
+from app.rubric.overlap import STEM_CACHE, stems_of, tokens
+from app.rubric.speedups import native as _speedups
 
 # Disfluencies inside a unit ("you're, um, feeling", "you're- you're") hide the cue words.
 _INNER_FILLER = re.compile(r"(?:,\s*)?\b(?:u+m+|u+h+|e+r+m*)\b,?|,\s*like,|\b([\w']+)- (?=\1\b)")
@@ -125,7 +126,7 @@ def clean(text: str) -> tuple[str, str]:
         or ", like," in s
         or "- " in s
     ):
-        s = " ".join(_INNER_FILLER.sub(" ", s).split())
+        s = _without_disfluencies(s)
     lead = lx.FILLERS.match(s)
     if lead:
         core = s[lead.end() :]
@@ -134,8 +135,19 @@ def clean(text: str) -> tuple[str, str]:
     return s, s
 
 
+def _without_disfluencies(s: str) -> str:
+    return " ".join(_INNER_FILLER.sub(" ", s).split())
+
+
 def read(text: str, signals: Signals) -> Cues:
     """Every cue of one unit, given what the rep said before it."""
+    if _reader is not None:
+        return _reader.read(text, signals)
+    return read_in_python(text, signals)
+
+
+def read_in_python(text: str, signals: Signals) -> Cues:
+    """`read` as defined here, even where `_speedups` reads in C."""
     s, core = clean(text)
     names = ["bias"]
     # A backchannel is a few words at most; longer units need not be tried.
@@ -509,3 +521,67 @@ def _class_names(mask: int) -> tuple[str, ...]:
 _WORD_BITS = _word_bits()
 _CLASS_NAMES = tuple(_class_names(mask) for mask in range(1 << len(_CLASSES)))
 _CLASS_MASK = (1 << len(_CLASSES)) - 1
+
+
+def _reader_tables() -> dict[str, object]:
+    """Everything `read_in_python` reads with, by the names `_speedups.CueReader` asks for."""
+    return {
+        "wh_words": WH_WORDS,
+        "aux_words": AUX_WORDS,
+        "subject_words": SUBJECT_WORDS,
+        "imperative_aux": _IMPERATIVE_AUX,
+        "person_subjects": _PERSON_SUBJECTS,
+        "modals": _MODALS,
+        "subjects": _SUBJECTS,
+        "you_subjects": _YOU_SUBJECTS,
+        "offers": _OFFERS,
+        "first_person_modals": _FIRST_PERSON_MODALS,
+        "persons": _PERSONS,
+        "intent": _INTENT,
+        "bare": _BARE,
+        "determiners": _DETERMINERS,
+        "leading_start": _LEADING_START,
+        "polite_start": _POLITE_START,
+        "embedded_start": _EMBEDDED_START,
+        "planned_start": _PLANNED_START,
+        "prescribing": _PRESCRIBING,
+        "to": _TO,
+        "subordinators": lx.SUBORDINATORS,
+        "padding": lx.PADDING,
+        "instruction_verbs": lx.INSTRUCTION_VERBS,
+        "finite": lx.FINITE,
+        "not_verb": lx.NOT_VERB,
+        "object_start": lx.OBJECT_START,
+        "invite_verbs": lx.INVITE_VERBS,
+        "mental_verbs": lx.MENTAL_VERBS,
+        "to_rep_verbs": lx.TO_REP_VERBS,
+        "talk_verbs": lx.TALK_VERBS,
+        "fillers": lx.FILLERS.match,
+        "backchannel": lx.BACKCHANNEL.match,
+        "open_invite": lx.OPEN_INVITE.match,
+        "leading": lx.LEADING.match,
+        "closed_wh": lx.CLOSED_WH.match,
+        "wh_question": lx.WH_QUESTION.match,
+        "polite_open": lx.POLITE_OPEN.match,
+        "embedded_closed": lx.EMBEDDED_CLOSED.match,
+        "planned_for_you": lx.PLANNED_FOR_YOU.match,
+        "account_what": lx.ACCOUNT_WHAT.match,
+        "digit": _DIGIT.search,
+        "normalise": normalise,
+        "without_disfluencies": _without_disfluencies,
+        "drop_false_starts": _drop_false_starts,
+        "stems_of": stems_of,
+        "stem_cache": STEM_CACHE,
+        "cues_type": Cues,
+        "cues_fields": tuple(f.name for f in fields(Cues)),
+        "subject_of": _SUBJECT,
+        "word_bits": _WORD_BITS,
+        "class_names": _CLASS_NAMES,
+        "person_bit": _PERSON_BIT,
+        "figure_bit": _FIGURE_BIT,
+        "class_mask": _CLASS_MASK,
+    }
+
+
+# Where `_speedups` is built, `read` reads in C with these very tables.
+_reader = _speedups.CueReader(_reader_tables()) if _speedups is not None else None

@@ -26,14 +26,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from app.domain.acts import Act
+from app.rubric.speedups import native as _speedups
 
-try:
-    from app.rubric import _speedups
-except ImportError:  # installed without a C compiler: the Python below decides alone
-    _speedups = None  # type: ignore[assignment]
-
-# Whether decisions can run in C here (see `ActModel(speedups=...)`).
-SPEEDUPS = _speedups is not None
 MODEL_PATH = Path(__file__).with_name("act_model.json")
 FORMAT = 1
 # Each cue's row is also packed into one integer, a 32-bit field per label holding the

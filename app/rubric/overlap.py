@@ -46,13 +46,14 @@ def tokens(text: str) -> list[str]:
 
 # Each word's stem ("" for function words), kept as words are met: a dictionary of the
 # language's words, not of texts, so it stays small; it is emptied if it ever grows large.
-_STEM_OF: dict[str, str] = {}
+# The C cue reader (_cue_reader.c) reads it too.
+STEM_CACHE: dict[str, str] = {}
 _STEM_LIMIT = 200_000
 
 
 def stems_of(words: list[str]) -> set[str]:
     """Stems of the content words among already tokenised, lower-cased words."""
-    known = _STEM_OF
+    known = STEM_CACHE
     found = set(map(known.get, words))
     if None in found:
         if len(known) > _STEM_LIMIT:

@@ -1,4 +1,5 @@
-"""The act model's decision in C gives exactly the Python model's decisions and reasons."""
+"""The tagger's C speed-ups give exactly what cues.py and model.py define: the same cues
+for every unit, and the same decisions and reasons."""
 
 from __future__ import annotations
 
@@ -9,11 +10,13 @@ from pathlib import Path
 import pytest
 
 from app.domain.acts import ACT_NAMES, Act
+from app.rubric import cues as cue_module
 from app.rubric.context import NO_CONTEXT, Signals
-from app.rubric.cues import Cues, read
+from app.rubric.cues import Cues, read, read_in_python
 from app.rubric.evaluation import Example, load_examples
-from app.rubric.model import MODEL_PATH, SPEEDUPS, ActModel, fit, shipped_model
+from app.rubric.model import MODEL_PATH, ActModel, fit, shipped_model
 from app.rubric.segment import split_units
+from app.rubric.speedups import AVAILABLE as SPEEDUPS
 from app.rubric.tagger import _LIMITS, Tagger
 
 pytestmark = pytest.mark.skipif(
@@ -55,8 +58,69 @@ def labelled_units() -> list[Cues]:
     return [cues for cues in units if not cues.filler_only]
 
 
-def test_the_shipped_model_decides_in_c_where_it_is_built() -> None:
+def test_the_shipped_model_decides_and_reads_in_c_where_it_is_built() -> None:
     assert shipped_model()._native is not None
+    assert cue_module._reader is not None
+
+
+def test_every_labelled_unit_reads_the_same_with_and_without_its_context() -> None:
+    read_count = 0
+    for example in _labelled():
+        contexts = [NO_CONTEXT]
+        if example.context:
+            contexts.append(Signals.read(example.context))
+        for piece in split_units(example.text):
+            for signals in contexts:
+                assert read(piece, signals) == read_in_python(piece, signals), piece
+                read_count += 1
+    assert read_count > 5000
+
+
+# Words and marks that steer the reader down its rarer paths: fillers and disfluencies,
+# false starts, offers, obligations, clauses, figures, curly quotes, non-ASCII letters and
+# digits, white space of every kind.
+_AWKWARD_SAID = (
+    "um uh, er erm, like, you- you're- I'll I me let myself if gonna i'm going to you "
+    "should need have got but be how why what's, ? ... … ’ “ ” — – \u00a0 \t \n \x1c É ß "
+    "İ ١٢ 3 ½ - , ' \" ( ) * / so okay well, right, scale of out of ten your call"
+)
+_AWKWARD = _AWKWARD_SAID.split(" ")
+
+
+def _awkward_texts(rng: random.Random, vocabulary: list[str], count: int) -> list[str]:
+    texts = []
+    for _ in range(count):
+        words = [
+            rng.choice(vocabulary) if rng.random() < 0.6 else rng.choice(_AWKWARD)
+            for _ in range(rng.randint(0, 14))
+        ]
+        text = rng.choice((" ", " ", ", ", "  ", " - ", "")).join(words)
+        texts.append(text.upper() if rng.random() < 0.15 else text)
+    return texts
+
+
+def test_awkward_text_reads_the_same() -> None:
+    rng = random.Random(11)
+    examples = _labelled()
+    vocabulary = sorted({word for example in examples for word in example.text.split()})
+    reps = [NO_CONTEXT] + [Signals(e.text) for e in rng.sample(examples, 20)]
+    for text in _awkward_texts(rng, vocabulary, 4000):
+        signals = rng.choice(reps)
+        for piece in [text, *split_units(text)]:
+            assert read(piece, signals) == read_in_python(piece, signals), piece
+
+
+def test_a_reader_missing_a_table_names_it() -> None:
+    from app.rubric import _speedups
+
+    tables = cue_module._reader_tables()
+    del tables["padding"]
+    with pytest.raises(KeyError, match="'padding'"):
+        _speedups.CueReader(tables)
+    tables = cue_module._reader_tables()
+    tables["aux_words"] = ["do", "does"]
+    with pytest.raises(TypeError, match="aux_words must be a frozenset, not list"):
+        _speedups.CueReader(tables)
 
 
 def test_every_labelled_unit_gets_the_same_decision_under_every_limit(
