@@ -59,9 +59,6 @@ static const char *const NAMES[S_COUNT] = {
 
 static PyObject *S[S_COUNT];
 
-/* The flags of a Cues, in the order of its fields after core, words, names and shown. */
-enum { F_FILLER, F_ASKS, F_ACCOUNT, F_TO_REP, F_OFFERS, F_TAKES_OVER, F_PRESCRIBES, F_COUNT };
-
 /* The tables cues.py hands over, by the names it gives them. */
 #define SETS(X)                                                                           \
     X(wh_words) X(aux_words) X(subject_words) X(imperative_aux) X(person_subjects)       \
@@ -420,7 +417,7 @@ add_new(PyObject *names, PyObject *name)
 }
 
 /* The strings joined: one allocation, no format to parse. */
-static PyObject *
+PyObject *
 concat(PyObject *const *parts, int count)
 {
     Py_ssize_t length = 0;
@@ -871,18 +868,46 @@ overlap(CueReader *r, PyObject *words, PyObject *rep_stems, Py_ssize_t *shared, 
     return PyErr_Occurred() ? -1 : 0;
 }
 
-static PyObject *
-read_unit(CueReader *r, PyObject *text, PyObject *signals)
+/* Keep what a finished reading found in `out` (new references). */
+static int
+found(CueResult *out, PyObject *core, PyObject *words, PyObject *names, PyObject *shown,
+      const int *flags)
 {
+    Py_INCREF(core);
+    Py_INCREF(words);
+    Py_INCREF(names);
+    Py_INCREF(shown);
+    out->core = core;
+    out->words = words;
+    out->names = names;
+    out->shown = shown;
+    memcpy(out->flags, flags, sizeof out->flags);
+    return 0;
+}
+
+void
+cue_result_clear(CueResult *cues)
+{
+    Py_CLEAR(cues->core);
+    Py_CLEAR(cues->words);
+    Py_CLEAR(cues->names);
+    Py_CLEAR(cues->shown);
+}
+
+int
+cue_reader_read(PyObject *reader, PyObject *text, PyObject *signals, CueResult *out)
+{
+    CueReader *r = (CueReader *)reader;
     PyObject *s = NULL, *core = NULL, *words = NULL, *original = NULL, *names = NULL;
-    PyObject *shown = NULL, *opening = NULL, *head = NULL, *result = NULL, *attr = NULL;
+    PyObject *shown = NULL, *opening = NULL, *head = NULL, *attr = NULL;
+    int result = -1;
     int flags[F_COUNT] = {0};
     if (!PyUnicode_Check(text)) {
         PyErr_Format(PyExc_TypeError, "read() needs a str, not %s", Py_TYPE(text)->tp_name);
-        return NULL;
+        return -1;
     }
     if (clean(r, text, &s, &core) < 0)
-        return NULL;
+        return -1;
     names = PyList_New(1);
     shown = PyDict_New();
     if (!names || !shown)
@@ -902,7 +927,7 @@ read_unit(CueReader *r, PyObject *text, PyObject *signals)
         flags[F_FILLER] = 1;
         words = PyList_New(0);
         if (words)
-            result = make_cues(r, core, words, names, shown, flags);
+            result = found(out, core, words, names, shown, flags);
         goto done;
     }
     if (core != s) {
@@ -940,7 +965,7 @@ read_unit(CueReader *r, PyObject *text, PyObject *signals)
     }
     if (!n) {
         flags[F_FILLER] = 1;
-        result = make_cues(r, core, words, names, shown, flags);
+        result = found(out, core, words, names, shown, flags);
         goto done;
     }
     /* The main clause: after a subordinate clause or a short lead-in, the second one. */
@@ -1090,7 +1115,7 @@ read_unit(CueReader *r, PyObject *text, PyObject *signals)
     flags[F_TAKES_OVER] = offered && !to_rep && !ends_q && work;
     flags[F_PRESCRIBES] =
         !ends_q && form == FORM_STATEMENT && (later || prescribes(r, opening));
-    result = make_cues(r, core, words, names, shown, flags);
+    result = found(out, core, words, names, shown, flags);
 
 done:
     Py_XDECREF(s);
@@ -1112,7 +1137,12 @@ CueReader_read(CueReader *self, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "read(text, signals) takes 2 arguments");
         return NULL;
     }
-    return read_unit(self, args[0], args[1]);
+    CueResult cues = {0};
+    if (cue_reader_read((PyObject *)self, args[0], args[1], &cues) < 0)
+        return NULL;
+    PyObject *made = make_cues(self, cues.core, cues.words, cues.names, cues.shown, cues.flags);
+    cue_result_clear(&cues);
+    return made;
 }
 
 static PyMethodDef CueReader_methods[] = {

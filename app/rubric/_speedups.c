@@ -24,7 +24,6 @@
 
 /* Weights above this many thousandths can be named in a reason (as in model.py). */
 #define SHOWN_ABOVE 50
-#define SHOWN_CUES 3
 #define MAX_LABELS 64
 
 typedef struct {
@@ -42,13 +41,6 @@ typedef struct {
     uint32_t *seen;        /* per row: the decision that last counted it */
     uint32_t generation;
 } Model;
-
-/* One cue that weighs for the winning act, in the order `decide` meets them. */
-typedef struct {
-    int32_t weight;
-    int kind; /* 0: a named cue (index into names), 1: a word, 2: a pair */
-    Py_ssize_t at;
-} Favour;
 
 static size_t
 pair_slot(const Model *m, uint64_t key)
@@ -250,50 +242,20 @@ next_generation(Model *m)
     return m->generation;
 }
 
-static PyObject *
-cue_name(PyObject *names, PyObject *words, const Favour *f)
-{
-    if (f->kind == 0) {
-        PyObject *name = PySequence_Fast_GET_ITEM(names, f->at);
-        Py_INCREF(name);
-        return name;
-    }
-    if (f->kind == 1)
-        return PyUnicode_FromFormat("word.%U", PySequence_Fast_GET_ITEM(words, f->at));
-    return PyUnicode_FromFormat("pair.%U %U", PySequence_Fast_GET_ITEM(words, f->at),
-                                PySequence_Fast_GET_ITEM(words, f->at + 1));
-}
-
-/* decide(names, words, among) -> (best, runner_up, ruled_out, ((cue, weight), ...))
- *
- * `among` is a bit mask of the labels allowed (bit k: label k). `ruled_out` is the label
- * the cues alone favoured when `among` ruled it out, else -1. The cues shown are up to
+/* The decision for a unit's cue names and words (both lists of str), among the labels
+ * whose bits are set in `among`: see Decided in _speedups.h. The cues shown are up to
  * three with the largest weights for the winner above SHOWN_ABOVE, the first met winning
- * a tie; the first name (the bias) is never shown.
- */
-static PyObject *
-Model_decide(Model *self, PyObject *const *args, Py_ssize_t nargs)
+ * a tie; the first name (the bias) is never shown. */
+int
+model_decide(PyObject *model, PyObject *names, PyObject *words, unsigned long long among,
+             Decided *out)
 {
-    if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "decide(names, words, among) takes 3 arguments");
-        return NULL;
-    }
-    unsigned long long among = PyLong_AsUnsignedLongLong(args[2]);
-    if (among == (unsigned long long)-1 && PyErr_Occurred())
-        return NULL;
-    PyObject *names = PySequence_Fast(args[0], "names must be a sequence");
-    if (!names)
-        return NULL;
-    PyObject *words = PySequence_Fast(args[1], "words must be a sequence");
-    if (!words) {
-        Py_DECREF(names);
-        return NULL;
-    }
+    Model *self = (Model *)model;
     const Py_ssize_t labels = self->labels;
-    const Py_ssize_t n_names = PySequence_Fast_GET_SIZE(names);
-    const Py_ssize_t n_words = PySequence_Fast_GET_SIZE(words);
-    PyObject *result = NULL;
-    /* Per entry: its row (or -1) and the kind and position to name it by. */
+    const Py_ssize_t n_names = PyList_GET_SIZE(names);
+    const Py_ssize_t n_words = PyList_GET_SIZE(words);
+    int result = -1;
+    /* Per entry: its row, and the kind and position to name it by. */
     Py_ssize_t capacity = n_names + 2 * n_words + 1;
     int32_t *rows = PyMem_Malloc((size_t)capacity * sizeof(int32_t));
     Favour *entries = PyMem_Malloc((size_t)capacity * sizeof(Favour));
@@ -304,7 +266,7 @@ Model_decide(Model *self, PyObject *const *args, Py_ssize_t nargs)
     }
     Py_ssize_t count = 0;
     for (Py_ssize_t i = 0; i < n_names; i++) {
-        PyObject *row = PyDict_GetItemWithError(self->named, PySequence_Fast_GET_ITEM(names, i));
+        PyObject *row = PyDict_GetItemWithError(self->named, PyList_GET_ITEM(names, i));
         if (!row) {
             if (PyErr_Occurred())
                 goto done;
@@ -315,8 +277,7 @@ Model_decide(Model *self, PyObject *const *args, Py_ssize_t nargs)
         count++;
     }
     for (Py_ssize_t i = 0; i < n_words; i++) {
-        PyObject *word = PySequence_Fast_GET_ITEM(words, i);
-        PyObject *id = PyDict_GetItemWithError(self->vocab, word);
+        PyObject *id = PyDict_GetItemWithError(self->vocab, PyList_GET_ITEM(words, i));
         if (!id && PyErr_Occurred())
             goto done;
         ids[i] = id ? PyLong_AsSsize_t(id) : -1;
@@ -372,10 +333,11 @@ Model_decide(Model *self, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_ValueError, "among must allow at least two labels");
         goto done;
     }
-    Py_ssize_t ruled_out = (among >> favoured & 1) ? -1 : favoured;
+    out->best = best;
+    out->runner = runner;
+    out->ruled_out = (among >> favoured & 1) ? -1 : favoured;
 
     /* The strongest cues for the winner: by weight, then by the order they were met. */
-    Favour top[SHOWN_CUES];
     int shown = 0;
     for (Py_ssize_t e = 0; e < count; e++) {
         if (entries[e].kind == 0 && entries[e].at == 0)
@@ -383,36 +345,89 @@ Model_decide(Model *self, PyObject *const *args, Py_ssize_t nargs)
         int32_t w = self->weights[(Py_ssize_t)rows[e] * labels + best];
         if (w <= SHOWN_ABOVE)
             continue;
-        if (shown == SHOWN_CUES && w <= top[SHOWN_CUES - 1].weight)
+        if (shown == SHOWN_CUES && w <= out->top[SHOWN_CUES - 1].weight)
             continue;
         int at = shown < SHOWN_CUES ? shown++ : SHOWN_CUES - 1;
-        while (at > 0 && top[at - 1].weight < w) {
-            top[at] = top[at - 1];
+        while (at > 0 && out->top[at - 1].weight < w) {
+            out->top[at] = out->top[at - 1];
             at--;
         }
-        top[at] = entries[e];
-        top[at].weight = w;
+        out->top[at] = entries[e];
+        out->top[at].weight = w;
     }
-    PyObject *picked = PyTuple_New(shown);
+    out->shown = shown;
+    result = 0;
+
+done:
+    PyMem_Free(rows);
+    PyMem_Free(entries);
+    PyMem_Free(ids);
+    return result;
+}
+
+PyObject *
+model_cue_name(PyObject *names, PyObject *words, const Favour *f)
+{
+    if (f->kind == 0) {
+        PyObject *name = PyList_GET_ITEM(names, f->at);
+        Py_INCREF(name);
+        return name;
+    }
+    if (f->kind == 1)
+        return PyUnicode_FromFormat("word.%U", PyList_GET_ITEM(words, f->at));
+    return PyUnicode_FromFormat("pair.%U %U", PyList_GET_ITEM(words, f->at),
+                                PyList_GET_ITEM(words, f->at + 1));
+}
+
+/* A new reference to `items` as a list: itself when it is one. */
+static PyObject *
+as_list(PyObject *items)
+{
+    if (PyList_CheckExact(items)) {
+        Py_INCREF(items);
+        return items;
+    }
+    return PySequence_List(items);
+}
+
+/* decide(names, words, among) -> (best, runner_up, ruled_out, ((cue, weight), ...))
+ *
+ * `among` is a bit mask of the labels allowed (bit k: label k). `ruled_out` is the label
+ * the cues alone favoured when `among` ruled it out, else -1.
+ */
+static PyObject *
+Model_decide(Model *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "decide(names, words, among) takes 3 arguments");
+        return NULL;
+    }
+    unsigned long long among = PyLong_AsUnsignedLongLong(args[2]);
+    if (among == (unsigned long long)-1 && PyErr_Occurred())
+        return NULL;
+    PyObject *names = as_list(args[0]);
+    PyObject *words = names ? as_list(args[1]) : NULL;
+    PyObject *result = NULL;
+    Decided decided;
+    if (!words || model_decide((PyObject *)self, names, words, among, &decided) < 0)
+        goto done;
+    PyObject *picked = PyTuple_New(decided.shown);
     if (!picked)
         goto done;
-    for (int i = 0; i < shown; i++) {
-        PyObject *name = cue_name(names, words, &top[i]);
-        PyObject *pair = name ? Py_BuildValue("(Ni)", name, (int)top[i].weight) : NULL;
+    for (int i = 0; i < decided.shown; i++) {
+        PyObject *name = model_cue_name(names, words, &decided.top[i]);
+        PyObject *pair = name ? Py_BuildValue("(Ni)", name, (int)decided.top[i].weight) : NULL;
         if (!pair) {
             Py_DECREF(picked);
             goto done;
         }
         PyTuple_SET_ITEM(picked, i, pair);
     }
-    result = Py_BuildValue("(nnnN)", best, runner, ruled_out, picked);
+    result = Py_BuildValue("(nnnN)", decided.best, decided.runner, decided.ruled_out, picked);
 
 done:
-    PyMem_Free(rows);
-    PyMem_Free(entries);
-    PyMem_Free(ids);
-    Py_DECREF(names);
-    Py_DECREF(words);
+    Py_XDECREF(names);
+    Py_XDECREF(words);
     return result;
 }
 
@@ -422,7 +437,7 @@ static PyMethodDef Model_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static PyTypeObject ModelType = {
+PyTypeObject ModelType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "app.rubric._speedups.Model",
     .tp_doc = PyDoc_STR("An act model's tables, laid out for fast decisions."),
@@ -446,7 +461,7 @@ static struct PyModuleDef speedups_module = {
 PyMODINIT_FUNC
 PyInit__speedups(void)
 {
-    if (PyType_Ready(&ModelType) < 0 || cue_reader_ready() < 0)
+    if (PyType_Ready(&ModelType) < 0 || cue_reader_ready() < 0 || unit_tagger_ready() < 0)
         return NULL;
     PyObject *module = PyModule_Create(&speedups_module);
     if (!module)
@@ -460,6 +475,12 @@ PyInit__speedups(void)
     Py_INCREF(&CueReaderType);
     if (PyModule_AddObject(module, "CueReader", (PyObject *)&CueReaderType) < 0) {
         Py_DECREF(&CueReaderType);
+        Py_DECREF(module);
+        return NULL;
+    }
+    Py_INCREF(&UnitTaggerType);
+    if (PyModule_AddObject(module, "UnitTagger", (PyObject *)&UnitTaggerType) < 0) {
+        Py_DECREF(&UnitTaggerType);
         Py_DECREF(module);
         return NULL;
     }

@@ -3,9 +3,53 @@
 #define COACHSIM_SPEEDUPS_H
 
 #include <Python.h>
+#include <stdint.h>
+
+/* The flags of a Cues, in the order of its fields after core, words, names and shown. */
+enum { F_FILLER, F_ASKS, F_ACCOUNT, F_TO_REP, F_OFFERS, F_TAKES_OVER, F_PRESCRIBES, F_COUNT };
+
+/* A unit's cues as the C reader finds them, before (or instead of) a Python Cues. */
+typedef struct {
+    PyObject *core, *words, *names, *shown;
+    int flags[F_COUNT];
+} CueResult;
+
+/* How many cues a reason names at most. */
+#define SHOWN_CUES 3
+
+/* One cue that weighs for the winning act, in the order a decision meets them. */
+typedef struct {
+    int32_t weight;
+    int kind; /* 0: a named cue (index into names), 1: a word, 2: a pair (index of its first) */
+    Py_ssize_t at;
+} Favour;
+
+/* The act model's decision: labels by position, ruled_out -1 unless the limits ruled out
+ * the label the cues alone favoured; the cues to name in the reason, strongest first. */
+typedef struct {
+    Py_ssize_t best, runner, ruled_out;
+    Favour top[SHOWN_CUES];
+    int shown;
+} Decided;
+
+/* _speedups.c: the act model's decision (ActModel.decide) over lists of str. */
+extern PyTypeObject ModelType;
+int model_decide(PyObject *model, PyObject *names, PyObject *words, unsigned long long among,
+                 Decided *out);
+/* The cue a Favour stands for, by name ("start1.what", "word.legal", "pair.you should"). */
+PyObject *model_cue_name(PyObject *names, PyObject *words, const Favour *f);
+
+/* Strings joined with one allocation. */
+PyObject *concat(PyObject *const *parts, int count);
 
 /* _cue_reader.c: reads a unit's cues as cues.read does. */
 extern PyTypeObject CueReaderType;
 int cue_reader_ready(void);
+int cue_reader_read(PyObject *reader, PyObject *text, PyObject *signals, CueResult *out);
+void cue_result_clear(CueResult *cues);
+
+/* _unit_tagger.c: tags one coach unit as Tagger.unit does. */
+extern PyTypeObject UnitTaggerType;
+int unit_tagger_ready(void);
 
 #endif

@@ -1,5 +1,7 @@
 from collections.abc import Sequence
 
+from app.domain.acts import Act
+from app.domain.transcript import Unit
 from app.rubric.context import Signals
 from app.rubric.cues import Cues
 
@@ -23,3 +25,9 @@ class CueReader:
 
     def __init__(self, tables: dict[str, object]) -> None: ...
     def read(self, text: str, signals: Signals) -> Cues: ...
+
+class UnitTagger:
+    """Tags coach units with a CueReader and a Model."""
+
+    def __init__(self, reader: CueReader, model: Model, tables: dict[str, object]) -> None: ...
+    def unit(self, text: str, signals: Signals, previous: Act | None = None) -> Unit: ...

@@ -141,8 +141,8 @@ def _without_disfluencies(s: str) -> str:
 
 def read(text: str, signals: Signals) -> Cues:
     """Every cue of one unit, given what the rep said before it."""
-    if _reader is not None:
-        return _reader.read(text, signals)
+    if reader is not None:
+        return reader.read(text, signals)
     return read_in_python(text, signals)
 
 
@@ -584,4 +584,4 @@ def _reader_tables() -> dict[str, object]:
 
 
 # Where `_speedups` is built, `read` reads in C with these very tables.
-_reader = _speedups.CueReader(_reader_tables()) if _speedups is not None else None
+reader = _speedups.CueReader(_reader_tables()) if _speedups is not None else None

@@ -191,7 +191,6 @@ class ActModel:
     __slots__ = (
         "_fields",
         "_masks",
-        "_native",
         "_pair_weights",
         "_pairs",
         "_rows",
@@ -202,6 +201,7 @@ class ActModel:
         "about",
         "acts",
         "labels",
+        "native",
     )
 
     def __init__(
@@ -248,7 +248,7 @@ class ActModel:
         self._word_weights = _per_label(words, rows, width)
         self._pair_weights = _per_label(pairs, rows, width)
         self._masks: dict[frozenset[Act], int] = {}
-        self._native = _native_model(rows, words, pairs) if speedups and _speedups else None
+        self.native = _native_model(rows, words, pairs) if speedups and _speedups else None
 
     @classmethod
     def from_weights(
@@ -320,8 +320,8 @@ class ActModel:
         named. Rows are centred (see `fit`), so a cue's weight for the winning act is how
         much it favours that act over the average act.
         """
-        if self._native is not None:
-            best, runner, ruled, shown_cues = self._native.decide(cues, words, self._mask(among))
+        if self.native is not None:
+            best, runner, ruled, shown_cues = self.native.decide(cues, words, self.mask(among))
             return self._decision(best, runner, None if ruled < 0 else ruled, shown_cues, shown)
         singles, pairs = _split(words)
         fields = self._sum(cues, singles, pairs)
@@ -375,14 +375,14 @@ class ActModel:
             None if ruled_out is None else self.acts[ruled_out],
         )
 
-    def _mask(self, among: Collection[Act] | None) -> int:
+    def mask(self, among: Collection[Act] | None) -> int:
         """The labels `among` allows as bits (bit k: label k), all of them for None."""
         if among is None:
             return (1 << len(self.labels)) - 1
         if isinstance(among, frozenset):
             mask = self._masks.get(among)
             if mask is None:
-                mask = self._masks[among] = self._mask(set(among))
+                mask = self._masks[among] = self.mask(set(among))
             return mask
         return sum(1 << k for k, act in enumerate(self.acts) if act in among)
 
@@ -443,6 +443,12 @@ def _describe_once(cue: str) -> str:
         _DESCRIBED.clear()
     words = _DESCRIBED[cue] = describe(cue)
     return words
+
+
+def describers() -> dict[str, object]:
+    """How `ActModel.decide` puts cues into words, for the C unit tagger to do the same:
+    the descriptions kept so far, and the functions that add to them."""
+    return {"described": _DESCRIBED, "describe_once": _describe_once, "describe": describe}
 
 
 def _signed(thousandths: int) -> str:

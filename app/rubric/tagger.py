@@ -14,15 +14,18 @@ asked for help, or said yes to the coach's offer of advice, is marked as permitt
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import fields
 
 from app.domain.acts import PRIMARY_PRIORITY, Act, Speaker
 from app.domain.transcript import TaggedTurn, Transcript, Turn, Unit
+from app.rubric import cues as cue_reading
 from app.rubric import lexicon as lx
 from app.rubric.context import CONTEXT_WINDOW, NO_CONTEXT, Signals
-from app.rubric.cues import read
-from app.rubric.model import ActModel, shipped_model
+from app.rubric.cues import Cues, read, read_in_python
+from app.rubric.model import ActModel, describers, shipped_model
 from app.rubric.segment import split_units
+from app.rubric.speedups import native
 
 __all__ = ["Tagger", "primary_act", "tag_transcript", "tag_turn", "tag_units"]
 
@@ -73,16 +76,28 @@ _LIMITS = tuple(_limits(applying) for applying in range(1 << len(_LIMIT_BITS)))
 
 
 class Tagger:
-    """Tags units with one act model (the shipped one unless another is given)."""
+    """Tags units with one act model (the shipped one unless another is given).
 
-    __slots__ = ("model",)
+    Where the C speed-ups are built, a unit is tagged in C (_unit_tagger.c) with the same
+    result as `unit_in_python`, the definition; `speedups=False` keeps every step in Python.
+    """
 
-    def __init__(self, model: ActModel) -> None:
+    __slots__ = ("_native", "_read", "model")
+
+    def __init__(self, model: ActModel, *, speedups: bool = True) -> None:
         self.model = model
+        self._read: Callable[[str, Signals], Cues] = read if speedups else read_in_python
+        self._native = _unit_tagger(model) if speedups else None
 
     def unit(self, text: str, signals: Signals, previous: Act | None = None) -> Unit:
         """One unit's act and reason; `previous` is the act of the unit before it."""
-        cues = read(text, signals)
+        if self._native is not None:
+            return self._native.unit(text, signals, previous)
+        return self.unit_in_python(text, signals, previous)
+
+    def unit_in_python(self, text: str, signals: Signals, previous: Act | None = None) -> Unit:
+        """`unit` as defined here, even where the speed-ups tag in C."""
+        cues = self._read(text, signals)
         if cues.filler_only:
             act, why = Act.OTHER, _FILLER
         elif previous is Act.REFLECTION and lx.CHECK.match(cues.core):
@@ -118,8 +133,9 @@ class Tagger:
         signals = Signals.read(context) if context else NO_CONTEXT
         units: list[Unit] = []
         previous: Act | None = None
+        tag = self.unit_in_python if self._native is None else self._native.unit
         for piece in split_units(text):
-            unit = self.unit(piece, signals, previous)
+            unit = tag(piece, signals, previous)
             units.append(unit)
             previous = unit.act
         if len(units) > 1:
@@ -129,6 +145,41 @@ class Tagger:
             elif Act.INFORMATION in acts:
                 units = [_acknowledgement(u) for u in units]
         return units
+
+
+def _unit_tagger(model: ActModel) -> native.UnitTagger | None:
+    """The C unit tagger for `model`, with this module's rules and reasons; None where the
+    speed-ups are not built or the model decides in Python."""
+    if native is None or model.native is None or cue_reading.reader is None:
+        return None
+    limits = tuple(
+        (
+            model.mask(among),
+            tuple(next((n for acts, n in applied if act not in acts), None) for act in model.acts),
+        )
+        for among, applied in _LIMITS
+    )
+    return native.UnitTagger(
+        cue_reading.reader,
+        model.native,
+        {
+            "acts": model.acts,
+            "labels": model.labels,
+            "other": Act.OTHER,
+            "reflection": Act.REFLECTION,
+            "takeover": Act.TAKEOVER,
+            "advice": Act.ADVICE,
+            "filler": _FILLER,
+            "check_reason": _CHECK,
+            "takes_over": _TAKES_OVER,
+            "prescribes": _PRESCRIBES,
+            "check": lx.CHECK.match,
+            "limits": limits,
+            "unit_type": Unit,
+            "unit_fields": tuple(f.name for f in fields(Unit)),
+            **describers(),
+        },
+    )
 
 
 def _echo_as_praise(unit: Unit) -> Unit:
