@@ -275,7 +275,7 @@ has_body(PyObject *text)
 
 /* tokens() in overlap.py: the text split on white space, edge punctuation trimmed,
  * empty words dropped. */
-static PyObject *
+PyObject *
 tokens(PyObject *text)
 {
     PyObject *words = PyList_New(0);
@@ -832,25 +832,36 @@ has_digit(CueReader *r, PyObject *core)
 }
 
 /* Stems shared with the rep's turn, and how many stems the unit has. */
+PyObject *
+known_stems(PyObject *words, PyObject *cache)
+{
+    PyObject *stems = PySet_New(NULL);
+    if (!stems)
+        return NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(words); i++) {
+        PyObject *stem = PyDict_GetItemWithError(cache, W(words, i));
+        if (!stem) {
+            Py_DECREF(stems);
+            if (PyErr_Occurred())
+                return NULL;
+            Py_RETURN_NONE;
+        }
+        if (PyUnicode_GET_LENGTH(stem) && PySet_Add(stems, stem) < 0) {
+            Py_DECREF(stems);
+            return NULL;
+        }
+    }
+    return stems;
+}
+
 static int
 overlap(CueReader *r, PyObject *words, PyObject *rep_stems, Py_ssize_t *shared, Py_ssize_t *all)
 {
     /* stems_of() keeps every word's stem it has worked out; when all of this unit's words
      * are kept there, their stems are read here, else stems_of() works out the new ones. */
-    PyObject *stems = PySet_New(NULL);
-    if (!stems)
-        return -1;
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(words); i++) {
-        PyObject *stem = PyDict_GetItemWithError(r->stem_cache, W(words, i));
-        if (!stem) {
-            Py_SETREF(stems, PyErr_Occurred() ? NULL : PyObject_CallOneArg(r->stems_of, words));
-            break;
-        }
-        if (PyUnicode_GET_LENGTH(stem) && PySet_Add(stems, stem) < 0)
-            Py_CLEAR(stems);
-        if (!stems)
-            break;
-    }
+    PyObject *stems = known_stems(words, r->stem_cache);
+    if (stems == Py_None)
+        Py_SETREF(stems, PyObject_CallOneArg(r->stems_of, words));
     if (!stems)
         return -1;
     *shared = 0;

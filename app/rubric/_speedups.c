@@ -450,8 +450,39 @@ PyTypeObject ModelType = {
     .tp_methods = Model_methods,
 };
 
+static PyObject *
+speedups_tokens(PyObject *module, PyObject *text)
+{
+    (void)module;
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "tokens() needs a str, not %s", Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    return tokens(text);
+}
+
+static PyObject *
+speedups_known_stems(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    (void)module;
+    if (nargs != 2 || !PyList_Check(args[0]) || !PyDict_Check(args[1])) {
+        PyErr_SetString(PyExc_TypeError, "known_stems(words: list, cache: dict)");
+        return NULL;
+    }
+    return known_stems(args[0], args[1]);
+}
+
+static PyMethodDef speedups_functions[] = {
+    {"tokens", speedups_tokens, METH_O, "tokens(text) -> list: overlap.tokens in C."},
+    {"known_stems", (PyCFunction)(void (*)(void))speedups_known_stems, METH_FASTCALL,
+     "known_stems(words, cache) -> set | None: the words' non-empty stems from the cache, "
+     "or None when one is not there yet."},
+    {NULL, NULL, 0, NULL},
+};
+
 static struct PyModuleDef speedups_module = {
     PyModuleDef_HEAD_INIT,
+    .m_methods = speedups_functions,
     .m_name = "app.rubric._speedups",
     .m_doc = PyDoc_STR("Cue reading and the act model's decision in C (cues.py and model.py "
                        "are the definitions)."),

@@ -47,6 +47,11 @@ extern PyTypeObject CueReaderType;
 int cue_reader_ready(void);
 int cue_reader_read(PyObject *reader, PyObject *text, PyObject *signals, CueResult *out);
 void cue_result_clear(CueResult *cues);
+/* tokens() in overlap.py: a new list of the text's words. */
+PyObject *tokens(PyObject *text);
+/* The set of the words' non-empty stems from `cache` (word -> stem), or None when a word
+ * has none there yet. */
+PyObject *known_stems(PyObject *words, PyObject *cache);
 
 /* _unit_tagger.c: tags one coach unit as Tagger.unit does. */
 extern PyTypeObject UnitTaggerType;

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app.rubric.lexicon import wordset
+from app.rubric.speedups import native
 
 # Function words, pronouns, fillers and verbs too common to show that words were given back.
 _STOP = wordset(
@@ -38,10 +41,14 @@ def _stem(word: str) -> str:
 _EDGES = ".,!?;:\"'()[]{}…-–—*/"
 
 
-def tokens(text: str) -> list[str]:
+def tokens_in_python(text: str) -> list[str]:
     """The words of a normalised text, punctuation trimmed off their edges."""
     words = [t.strip(_EDGES) for t in text.split()]
     return [w for w in words if w] if "" in words else words
+
+
+# The same words, split in C where the speed-ups are built.
+tokens: Callable[[str], list[str]] = tokens_in_python if native is None else native.tokens
 
 
 # Each word's stem ("" for function words), kept as words are met: a dictionary of the
@@ -54,6 +61,10 @@ _STEM_LIMIT = 200_000
 def stems_of(words: list[str]) -> set[str]:
     """Stems of the content words among already tokenised, lower-cased words."""
     known = STEM_CACHE
+    if native is not None and type(words) is list:
+        stems = native.known_stems(words, known)
+        if stems is not None:
+            return stems
     found = set(map(known.get, words))
     if None in found:
         if len(known) > _STEM_LIMIT:

@@ -255,3 +255,20 @@ def test_limits_of_every_shape_mean_the_same(shipped_pair: tuple[ActModel, ActMo
             for shape in (frozenset(among), set(among), list(among)):
                 expected = slow.decide(cues.names, cues.shown, shape, cues.words)
                 assert fast.decide(cues.names, cues.shown, shape, cues.words) == expected
+
+
+def test_words_and_their_stems_come_out_the_same(labelled_units: list[Cues]) -> None:
+    from app.rubric import _speedups
+    from app.rubric.overlap import STEM_CACHE, stems_of, tokens_in_python
+
+    rng = random.Random(3)
+    examples = _labelled()
+    vocabulary = sorted({word for example in examples for word in example.text.split()})
+    texts = [e.text for e in examples] + _awkward_texts(rng, vocabulary, 2000)
+    for text in texts:
+        assert _speedups.tokens(text) == tokens_in_python(text), text
+    for cues in labelled_units:
+        stems_of(cues.words)  # works out and keeps any stem not yet kept
+        expected = {STEM_CACHE[word] for word in cues.words} - {""}
+        assert _speedups.known_stems(cues.words, STEM_CACHE) == expected
+    assert _speedups.known_stems(["a-word-never-seen-before"], STEM_CACHE) is None
