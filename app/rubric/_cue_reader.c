@@ -163,21 +163,8 @@ CueReader_init(CueReader *self, PyObject *args, PyObject *kwds)
                      PyTuple_GET_SIZE(self->cues_fields), 4 + F_COUNT);
         return -1;
     }
-    for (int i = 0; i < 4 + F_COUNT; i++) {
-        PyObject *field = PyObject_GetAttr(self->cues_type, PyTuple_GET_ITEM(self->cues_fields, i));
-        if (!field)
-            return -1;
-        int slot = Py_IS_TYPE(field, &PyMemberDescr_Type) &&
-                   ((PyMemberDescrObject *)field)->d_member->type == T_OBJECT_EX;
-        if (slot)
-            self->offsets[i] = ((PyMemberDescrObject *)field)->d_member->offset;
-        Py_DECREF(field);
-        if (!slot) {
-            PyErr_Format(PyExc_TypeError, "CueReader: Cues.%U must be a __slots__ field",
-                         PyTuple_GET_ITEM(self->cues_fields, i));
-            return -1;
-        }
-    }
+    if (slot_offsets(self->cues_type, self->cues_fields, 4 + F_COUNT, self->offsets) < 0)
+        return -1;
     self->person_bit = take_long(tables, "person_bit");
     self->figure_bit = take_long(tables, "figure_bit");
     self->class_mask = take_long(tables, "class_mask");
@@ -774,18 +761,10 @@ static PyObject *
 make_cues(CueReader *r, PyObject *core, PyObject *words, PyObject *names, PyObject *shown,
           const int *flags)
 {
-    PyTypeObject *type = (PyTypeObject *)r->cues_type;
-    PyObject *cues = type->tp_alloc(type, 0);
-    if (!cues)
-        return NULL;
     PyObject *values[4 + F_COUNT] = {core, words, names, shown};
     for (int i = 0; i < F_COUNT; i++)
         values[4 + i] = flags[i] ? Py_True : Py_False;
-    for (int i = 0; i < 4 + F_COUNT; i++) {
-        Py_INCREF(values[i]);
-        *(PyObject **)((char *)cues + r->offsets[i]) = values[i];
-    }
-    return cues;
+    return slotted(r->cues_type, r->offsets, values, 4 + F_COUNT);
 }
 
 static PyObject *

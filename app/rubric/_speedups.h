@@ -53,8 +53,12 @@ PyObject *tokens(PyObject *text);
  * has none there yet. */
 PyObject *known_stems(PyObject *words, PyObject *cache);
 
-/* _unit_tagger.c: tags one coach unit as Tagger.unit does. */
+/* _unit_tagger.c: tags units, turns and transcripts as tagger.py does. */
 extern PyTypeObject UnitTaggerType;
 int unit_tagger_ready(void);
+/* Where each of a slotted class's named fields lives in its objects. */
+int slot_offsets(PyObject *type, PyObject *fields, int count, Py_ssize_t *offsets);
+/* A new object of a slotted class with every field set (new references taken). */
+PyObject *slotted(PyObject *type, const Py_ssize_t *offsets, PyObject *const *values, int count);
 
 #endif

@@ -18,13 +18,15 @@
 
 enum {
     T_MODEL, T_SEP, T_SPACE, T_RUNNER_UP, T_CLOSE, T_NOT, T_COLON, T_ARROW, T_NO_CUE,
-    T_HELP, T_SAID_YES, T_QUOTE, A_REP_TEXT, A_HELP_ASKED, A_PERMISSION, T_COUNT
+    T_HELP, T_SAID_YES, T_QUOTE, A_REP_TEXT, A_HELP_ASKED, A_PERMISSION, A_SPEAKER, A_TEXT,
+    T_COUNT
 };
 
 static const char *const TEXTS[T_COUNT] = {
     "model: ", ", ", " ", " (runner-up ", ")", "; not ", ": ", " \u2192 ",
     "no single cue stands out", "; permitted: the rep asked for help",
     "; permitted: the rep said yes to '", "'", "rep_text", "help_asked", "permission_given",
+    "speaker", "text",
 };
 
 static PyObject *T[T_COUNT];
@@ -44,6 +46,17 @@ typedef struct {
     PyObject *described;    /* model._DESCRIBED: cue -> its words */
     PyObject *describe_once, *describe;
     PyObject *unit_type;
+    /* For whole turns and transcripts (tagger.py's Tagger.units and tag_transcript). */
+    PyObject *read_signals;   /* Signals.read */
+    PyObject *no_context;     /* NO_CONTEXT */
+    PyObject *split_units;
+    PyObject *affirmation, *information;
+    PyObject *echo_as_praise, *acknowledgement;
+    PyObject *coach;          /* Speaker.COACH */
+    PyObject *turn_type;      /* TaggedTurn */
+    PyObject *ranks;          /* dict: Act -> its place in PRIMARY_PRIORITY */
+    Py_ssize_t window;        /* CONTEXT_WINDOW */
+    Py_ssize_t turn_offsets[5];
     unsigned long long masks[LIMITS];
     PyObject *notes[LIMITS];  /* per limit: a tuple of each label's note, or None */
     Py_ssize_t offsets[U_COUNT];
@@ -69,6 +82,16 @@ UnitTagger_dealloc(UnitTagger *self)
     Py_CLEAR(self->describe_once);
     Py_CLEAR(self->describe);
     Py_CLEAR(self->unit_type);
+    Py_CLEAR(self->read_signals);
+    Py_CLEAR(self->no_context);
+    Py_CLEAR(self->split_units);
+    Py_CLEAR(self->affirmation);
+    Py_CLEAR(self->information);
+    Py_CLEAR(self->echo_as_praise);
+    Py_CLEAR(self->acknowledgement);
+    Py_CLEAR(self->coach);
+    Py_CLEAR(self->turn_type);
+    Py_CLEAR(self->ranks);
     for (int i = 0; i < LIMITS; i++)
         Py_CLEAR(self->notes[i]);
     Py_TYPE(self)->tp_free((PyObject *)self);
@@ -85,6 +108,47 @@ take(PyObject *tables, const char *name, PyObject **field)
     Py_INCREF(value);
     Py_XSETREF(*field, value);
     return 0;
+}
+
+/* Where each of a slotted class's named fields lives in its objects. */
+int
+slot_offsets(PyObject *type, PyObject *fields, int count, Py_ssize_t *offsets)
+{
+    if (!fields || !PyTuple_Check(fields) || PyTuple_GET_SIZE(fields) != count) {
+        PyErr_Format(PyExc_ValueError, "%s needs its %d fields named", ((PyTypeObject *)type)->tp_name,
+                     count);
+        return -1;
+    }
+    for (int i = 0; i < count; i++) {
+        PyObject *field = PyObject_GetAttr(type, PyTuple_GET_ITEM(fields, i));
+        if (!field)
+            return -1;
+        int slot = Py_IS_TYPE(field, &PyMemberDescr_Type) &&
+                   ((PyMemberDescrObject *)field)->d_member->type == T_OBJECT_EX;
+        if (slot)
+            offsets[i] = ((PyMemberDescrObject *)field)->d_member->offset;
+        Py_DECREF(field);
+        if (!slot) {
+            PyErr_Format(PyExc_TypeError, "%s.%U must be a __slots__ field",
+                         ((PyTypeObject *)type)->tp_name, PyTuple_GET_ITEM(fields, i));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* A new object of a slotted class with every field set (new references taken). */
+PyObject *
+slotted(PyObject *type, const Py_ssize_t *offsets, PyObject *const *values, int count)
+{
+    PyObject *made = ((PyTypeObject *)type)->tp_alloc((PyTypeObject *)type, 0);
+    if (!made)
+        return NULL;
+    for (int i = 0; i < count; i++) {
+        Py_INCREF(values[i]);
+        *(PyObject **)((char *)made + offsets[i]) = values[i];
+    }
+    return made;
 }
 
 /* UnitTagger(reader, model, tables) */
@@ -154,27 +218,31 @@ UnitTagger_init(UnitTagger *self, PyObject *args, PyObject *kwds)
         Py_XSETREF(self->notes[i], notes);
     }
     fields = PyDict_GetItemString(tables, "unit_fields");
-    if (!fields || !PyTuple_Check(fields) || PyTuple_GET_SIZE(fields) != U_COUNT) {
-        PyErr_Format(PyExc_ValueError, "UnitTagger: unit_fields must name the %d fields",
-                     U_COUNT);
+    if (slot_offsets(self->unit_type, fields, U_COUNT, self->offsets) < 0)
+        return -1;
+    if (take(tables, "read_signals", &self->read_signals) < 0 ||
+        take(tables, "no_context", &self->no_context) < 0 ||
+        take(tables, "split_units", &self->split_units) < 0 ||
+        take(tables, "affirmation", &self->affirmation) < 0 ||
+        take(tables, "information", &self->information) < 0 ||
+        take(tables, "echo_as_praise", &self->echo_as_praise) < 0 ||
+        take(tables, "acknowledgement", &self->acknowledgement) < 0 ||
+        take(tables, "coach", &self->coach) < 0 ||
+        take(tables, "turn_type", &self->turn_type) < 0 || take(tables, "ranks", &self->ranks) < 0)
+        return -1;
+    if (!PyType_Check(self->turn_type) || !PyDict_Check(self->ranks)) {
+        PyErr_SetString(PyExc_TypeError, "UnitTagger: turn_type must be a class, ranks a dict");
         return -1;
     }
-    for (int i = 0; i < U_COUNT; i++) {
-        PyObject *field = PyObject_GetAttr(self->unit_type, PyTuple_GET_ITEM(fields, i));
-        if (!field)
-            return -1;
-        int slot = Py_IS_TYPE(field, &PyMemberDescr_Type) &&
-                   ((PyMemberDescrObject *)field)->d_member->type == T_OBJECT_EX;
-        if (slot)
-            self->offsets[i] = ((PyMemberDescrObject *)field)->d_member->offset;
-        Py_DECREF(field);
-        if (!slot) {
-            PyErr_Format(PyExc_TypeError, "UnitTagger: Unit.%U must be a __slots__ field",
-                         PyTuple_GET_ITEM(fields, i));
-            return -1;
-        }
+    PyObject *window = PyDict_GetItemString(tables, "window");
+    self->window = window ? PyLong_AsSsize_t(window) : -1;
+    if (self->window < 1) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_ValueError, "UnitTagger: window must be a positive int");
+        return -1;
     }
-    return 0;
+    fields = PyDict_GetItemString(tables, "turn_fields");
+    return slot_offsets(self->turn_type, fields, 5, self->turn_offsets);
 }
 
 /* A weight in thousandths as a reason shows it: _signed() in model.py. */
@@ -266,16 +334,8 @@ model_reason(UnitTagger *t, const CueResult *cues, const Decided *d, Parts *p)
 static PyObject *
 make_unit(UnitTagger *t, PyObject *text, PyObject *act, PyObject *reason, int permitted)
 {
-    PyTypeObject *type = (PyTypeObject *)t->unit_type;
-    PyObject *unit = type->tp_alloc(type, 0);
-    if (!unit)
-        return NULL;
     PyObject *values[U_COUNT] = {text, act, reason, permitted ? Py_True : Py_False};
-    for (int i = 0; i < U_COUNT; i++) {
-        Py_INCREF(values[i]);
-        *(PyObject **)((char *)unit + t->offsets[i]) = values[i];
-    }
-    return unit;
+    return slotted(t->unit_type, t->offsets, values, U_COUNT);
 }
 
 static PyObject *
@@ -372,6 +432,140 @@ done:
     return result;
 }
 
+/* Tagger.units: a coach turn's units, each tagged after the one before it. */
+static PyObject *
+tag_units(UnitTagger *t, PyObject *text, PyObject *context)
+{
+    Py_ssize_t said = PyObject_Length(context);
+    if (said < 0)
+        return NULL;
+    PyObject *signals = said ? PyObject_CallOneArg(t->read_signals, context) : t->no_context;
+    if (!signals)
+        return NULL;
+    if (!said)
+        Py_INCREF(signals);
+    PyObject *pieces = PyObject_CallOneArg(t->split_units, text);
+    PyObject *units = pieces ? PyList_New(0) : NULL;
+    if (!units)
+        goto failed;
+    PyObject *previous = Py_None;
+    int praise = 0, information = 0;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(pieces); i++) {
+        PyObject *unit = tag_unit(t, PyList_GET_ITEM(pieces, i), signals, previous);
+        if (!unit || PyList_Append(units, unit) < 0) {
+            Py_XDECREF(unit);
+            goto failed;
+        }
+        previous = *(PyObject **)((char *)unit + t->offsets[U_ACT]); /* the list keeps it */
+        Py_DECREF(unit);
+        praise = praise || previous == t->affirmation;
+        information = information || previous == t->information;
+    }
+    if (PyList_GET_SIZE(units) > 1 && (praise || information)) {
+        /* Praise outranks what the turn says back; information, a short acknowledgement. */
+        PyObject *mend = praise ? t->echo_as_praise : t->acknowledgement;
+        for (Py_ssize_t i = 0; i < PyList_GET_SIZE(units); i++) {
+            PyObject *mended = PyObject_CallOneArg(mend, PyList_GET_ITEM(units, i));
+            if (!mended)
+                goto failed;
+            PyList_SetItem(units, i, mended);
+        }
+    }
+    Py_DECREF(pieces);
+    Py_DECREF(signals);
+    return units;
+
+failed:
+    Py_XDECREF(units);
+    Py_XDECREF(pieces);
+    Py_DECREF(signals);
+    return NULL;
+}
+
+/* primary_act: the act of highest priority among the units (OTHER if none). */
+static PyObject *
+primary(UnitTagger *t, PyObject *units)
+{
+    PyObject *best = t->other;
+    long best_rank = -1;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(units); i++) {
+        PyObject *act = *(PyObject **)((char *)PyList_GET_ITEM(units, i) + t->offsets[U_ACT]);
+        PyObject *rank = PyDict_GetItemWithError(t->ranks, act);
+        if (!rank) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_KeyError, "%R has no place in PRIMARY_PRIORITY", act);
+            return NULL;
+        }
+        long r = PyLong_AsLong(rank);
+        if (best_rank < 0 || r < best_rank)
+            best = act, best_rank = r;
+    }
+    return best;
+}
+
+enum { TT_INDEX, TT_SPEAKER, TT_TEXT, TT_UNITS, TT_ACT };
+
+/* tag_transcript: every turn tagged, coach turns with the turns before them as context. */
+static PyObject *
+tag_turns(UnitTagger *t, PyObject *turns)
+{
+    if (!PyList_Check(turns)) {
+        PyErr_SetString(PyExc_TypeError, "transcript(turns) needs a list of turns");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(turns);
+    PyObject *tagged = PyList_New(n);
+    if (!tagged)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *turn = PyList_GET_ITEM(turns, i);
+        PyObject *speaker = PyObject_GetAttr(turn, T[A_SPEAKER]);
+        PyObject *text = speaker ? PyObject_GetAttr(turn, T[A_TEXT]) : NULL;
+        PyObject *index = text ? PyLong_FromSsize_t(i + 1) : NULL;
+        PyObject *units = NULL, *made = NULL;
+        if (index && speaker == t->coach) {
+            PyObject *window = PyList_GetSlice(turns, i > t->window ? i - t->window : 0, i);
+            units = window ? tag_units(t, text, window) : NULL;
+            Py_XDECREF(window);
+            PyObject *act = units ? primary(t, units) : NULL;
+            if (act) {
+                PyObject *values[] = {index, speaker, text, units, act};
+                made = slotted(t->turn_type, t->turn_offsets, values, 5);
+            }
+        }
+        else if (index && (units = PyList_New(0))) {
+            PyObject *values[] = {index, speaker, text, units, Py_None};
+            made = slotted(t->turn_type, t->turn_offsets, values, 5);
+        }
+        Py_XDECREF(speaker);
+        Py_XDECREF(text);
+        Py_XDECREF(index);
+        Py_XDECREF(units);
+        if (!made) {
+            Py_DECREF(tagged);
+            return NULL;
+        }
+        PyList_SET_ITEM(tagged, i, made);
+    }
+    return tagged;
+}
+
+static PyObject *
+UnitTagger_units(UnitTagger *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "units(text, context) takes 2 arguments");
+        return NULL;
+    }
+    return tag_units(self, args[0], args[1]);
+}
+
+static PyObject *
+UnitTagger_transcript(UnitTagger *self, PyObject *turns)
+{
+    return tag_turns(self, turns);
+}
+
 static PyObject *
 UnitTagger_unit(UnitTagger *self, PyObject *const *args, Py_ssize_t nargs)
 {
@@ -386,6 +580,10 @@ UnitTagger_unit(UnitTagger *self, PyObject *const *args, Py_ssize_t nargs)
 static PyMethodDef UnitTagger_methods[] = {
     {"unit", (PyCFunction)(void (*)(void))UnitTagger_unit, METH_FASTCALL,
      "unit(text, signals, previous=None) -> Unit, as Tagger.unit_in_python tags it."},
+    {"units", (PyCFunction)(void (*)(void))UnitTagger_units, METH_FASTCALL,
+     "units(text, context) -> list[Unit], as Tagger.units tags a coach turn."},
+    {"transcript", (PyCFunction)UnitTagger_transcript, METH_O,
+     "transcript(turns) -> list[TaggedTurn], as tag_transcript tags a transcript's turns."},
     {NULL, NULL, 0, NULL},
 };
 

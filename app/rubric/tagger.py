@@ -78,8 +78,9 @@ _LIMITS = tuple(_limits(applying) for applying in range(1 << len(_LIMIT_BITS)))
 class Tagger:
     """Tags units with one act model (the shipped one unless another is given).
 
-    Where the C speed-ups are built, a unit is tagged in C (_unit_tagger.c) with the same
-    result as `unit_in_python`, the definition; `speedups=False` keeps every step in Python.
+    Where the C speed-ups are built, units, turns and transcripts are tagged in C
+    (_unit_tagger.c) with the same results as the Python here, which is the definition;
+    `speedups=False` keeps every step in Python.
     """
 
     __slots__ = ("_native", "_read", "model")
@@ -128,14 +129,30 @@ class Tagger:
                 why += f"; permitted: the rep said yes to '{signals.permission_given}'"
         return Unit(text=text, act=act, reason=f"{why} → {act.value}", permitted=permitted)
 
+    def transcript(self, turns: Sequence[Turn]) -> list[TaggedTurn]:
+        """Tag every turn (1-based index); coach turns read the turns before them."""
+        if self._native is not None and isinstance(turns, list):
+            return self._native.transcript(turns)
+        tagged: list[TaggedTurn] = []
+        for i, turn in enumerate(turns):
+            if turn.speaker is Speaker.COACH:
+                units = self.units(turn.text, turns[max(0, i - CONTEXT_WINDOW) : i])
+                tagged.append(
+                    TaggedTurn(i + 1, Speaker.COACH, turn.text, units, primary_act(units))
+                )
+            else:
+                tagged.append(TaggedTurn(index=i + 1, speaker=turn.speaker, text=turn.text))
+        return tagged
+
     def units(self, text: str, context: Sequence[Turn] = ()) -> list[Unit]:
         """Split a coach turn into units and tag each with an act and the reason for it."""
+        if self._native is not None:
+            return self._native.units(text, context)
         signals = Signals.read(context) if context else NO_CONTEXT
         units: list[Unit] = []
         previous: Act | None = None
-        tag = self.unit_in_python if self._native is None else self._native.unit
         for piece in split_units(text):
-            unit = tag(piece, signals, previous)
+            unit = self.unit_in_python(piece, signals, previous)
             units.append(unit)
             previous = unit.act
         if len(units) > 1:
@@ -177,6 +194,18 @@ def _unit_tagger(model: ActModel) -> native.UnitTagger | None:
             "limits": limits,
             "unit_type": Unit,
             "unit_fields": tuple(f.name for f in fields(Unit)),
+            "read_signals": Signals.read,
+            "no_context": NO_CONTEXT,
+            "split_units": split_units,
+            "affirmation": Act.AFFIRMATION,
+            "information": Act.INFORMATION,
+            "echo_as_praise": _echo_as_praise,
+            "acknowledgement": _acknowledgement,
+            "coach": Speaker.COACH,
+            "turn_type": TaggedTurn,
+            "turn_fields": tuple(f.name for f in fields(TaggedTurn)),
+            "ranks": _RANK,
+            "window": CONTEXT_WINDOW,
             **describers(),
         },
     )
@@ -232,12 +261,4 @@ def tag_turn(text: str, context: Sequence[Turn] = (), index: int = 0) -> TaggedT
 
 def tag_transcript(transcript: Transcript) -> list[TaggedTurn]:
     """Tag every turn (1-based index); coach turns read the turns before them as context."""
-    turns = transcript.turns
-    tagged: list[TaggedTurn] = []
-    for i, turn in enumerate(turns):
-        if turn.speaker is Speaker.COACH:
-            window = turns[max(0, i - CONTEXT_WINDOW) : i]
-            tagged.append(tag_turn(turn.text, window, index=i + 1))
-        else:
-            tagged.append(TaggedTurn(index=i + 1, speaker=turn.speaker, text=turn.text))
-    return tagged
+    return _tagger().transcript(transcript.turns)

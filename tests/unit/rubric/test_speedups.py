@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from app.domain import Speaker, Transcript, Turn
 from app.domain.acts import ACT_NAMES, Act
+from app.formats import read_transcript
 from app.rubric import cues as cue_module
 from app.rubric.context import NO_CONTEXT, Signals
 from app.rubric.cues import Cues, read, read_in_python
@@ -26,6 +28,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 ACTS_DIR = Path(__file__).resolve().parents[2] / "data" / "acts"
+TRANSCRIPTS = Path(__file__).resolve().parents[2] / "data" / "transcripts"
 
 
 def _labelled() -> list[Example]:
@@ -209,6 +212,30 @@ def test_a_check_after_a_reflection_and_a_decision_with_no_strong_cue_match(
     unit = fast.unit("Is it on track", signals)
     assert unit == slow.unit("Is it on track", signals)
     assert unit.reason.startswith("model: no single cue stands out (runner-up")
+
+
+def test_whole_transcripts_are_tagged_identically(
+    shipped_pair: tuple[ActModel, ActModel],
+) -> None:
+    fast, slow = _taggers(shipped_pair)
+    transcripts = [
+        read_transcript(path).transcript
+        for path in sorted(TRANSCRIPTS.iterdir())
+        if path.suffix in (".json", ".txt", ".vtt")
+    ]
+    # Long conversations, each turn's text from the labelled sets, so that every act
+    # comes up with every kind of turn before it.
+    rng = random.Random(9)
+    examples = _labelled()
+    for _ in range(40):
+        turns = []
+        for example in rng.sample(examples, 30):
+            turns += [*example.context[-1:], Turn(speaker=Speaker.COACH, text=example.text)]
+        transcripts.append(Transcript(turns=turns))
+    for transcript in transcripts:
+        tagged = fast.transcript(transcript.turns)
+        assert tagged == slow.transcript(transcript.turns)
+        assert [t.index for t in tagged] == list(range(1, len(transcript.turns) + 1))
 
 
 def test_generated_turns_are_tagged_identically(shipped_pair: tuple[ActModel, ActModel]) -> None:
