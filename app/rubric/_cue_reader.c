@@ -296,7 +296,7 @@ tokens(PyObject *text)
 }
 
 /* An ASCII text lower-cased and single-spaced as normalise() in context.py leaves it. */
-static PyObject *
+PyObject *
 normalise_ascii(PyObject *text)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);

@@ -53,6 +53,13 @@ PyObject *tokens(PyObject *text);
  * has none there yet. */
 PyObject *known_stems(PyObject *words, PyObject *cache);
 
+/* An ASCII text lower-cased and single-spaced, as normalise() in context.py leaves it. */
+PyObject *normalise_ascii(PyObject *text);
+
+/* _context_reader.c: reads the turns before a coach turn as Signals.read does. */
+extern PyTypeObject ContextReaderType;
+int context_reader_ready(void);
+
 /* _unit_tagger.c: tags units, turns and transcripts as tagger.py does. */
 extern PyTypeObject UnitTaggerType;
 int unit_tagger_ready(void);

@@ -10,6 +10,7 @@ from app.domain.transcript import Turn
 from app.rubric import lexicon as lx
 from app.rubric.overlap import stems_of, tokens
 from app.rubric.segment import single_spaced
+from app.rubric.speedups import native
 
 QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "…": "..."})
 _WH_START = re.compile(r"^(?:what|how|why|when|where|who|whom|whose|which)\b")
@@ -126,3 +127,38 @@ class Signals:
 
 
 NO_CONTEXT = Signals()
+
+
+# Where the speed-ups are built, the C tagger reads context with this: the same Signals as
+# `Signals.read`, each signal worked out at once (every unit the model decides needs them).
+reader = (
+    None
+    if native is None
+    else native.ContextReader(
+        {
+            "signals_type": Signals,
+            # In the order _context_reader.c fills them.
+            "signals_fields": (
+                "_asked",
+                "_cues",
+                "_help",
+                "_permission",
+                "_stems",
+                "coach_text",
+                "rep_text",
+            ),
+            "no_context": NO_CONTEXT,
+            "rep": Speaker.REP,
+            "coach": Speaker.COACH,
+            "window": CONTEXT_WINDOW,
+            "normalise": normalise,
+            "aux_question": lx.AUX_QUESTION.match,
+            "wh_start": _WH_START.match,
+            "asks_help": lx.REP_ASKS_HELP.search,
+            "yes": lx.REP_YES.match,
+            "no": lx.REP_NO.match,
+            "permission_ask": lx.PERMISSION_ASK.search,
+            "stems_of": stems_of,
+        }
+    )
+)

@@ -19,6 +19,7 @@ from dataclasses import fields
 
 from app.domain.acts import PRIMARY_PRIORITY, Act, Speaker
 from app.domain.transcript import TaggedTurn, Transcript, Turn, Unit
+from app.rubric import context as context_reading
 from app.rubric import cues as cue_reading
 from app.rubric import lexicon as lx
 from app.rubric.context import CONTEXT_WINDOW, NO_CONTEXT, Signals
@@ -176,6 +177,7 @@ def _unit_tagger(model: ActModel) -> native.UnitTagger | None:
         )
         for among, applied in _LIMITS
     )
+    context_reader = context_reading.reader
     return native.UnitTagger(
         cue_reading.reader,
         model.native,
@@ -194,7 +196,7 @@ def _unit_tagger(model: ActModel) -> native.UnitTagger | None:
             "limits": limits,
             "unit_type": Unit,
             "unit_fields": tuple(f.name for f in fields(Unit)),
-            "read_signals": Signals.read,
+            "read_signals": Signals.read if context_reader is None else context_reader.read,
             "no_context": NO_CONTEXT,
             "split_units": split_units,
             "affirmation": Act.AFFIRMATION,

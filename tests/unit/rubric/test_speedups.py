@@ -299,3 +299,41 @@ def test_words_and_their_stems_come_out_the_same(labelled_units: list[Cues]) -> 
         expected = {STEM_CACHE[word] for word in cues.words} - {""}
         assert _speedups.known_stems(cues.words, STEM_CACHE) == expected
     assert _speedups.known_stems(["a-word-never-seen-before"], STEM_CACHE) is None
+
+
+def _signals(signals: Signals) -> tuple[object, ...]:
+    """Everything a Signals tells the tagger."""
+    return (
+        signals.rep_text,
+        signals.coach_text,
+        signals.has_context,
+        signals.cues,
+        signals.rep_stems,
+        signals.rep_asked_question,
+        signals.help_asked,
+        signals.permission_given,
+    )
+
+
+def test_the_turns_before_a_coach_turn_read_the_same() -> None:
+    from app.rubric.context import reader
+
+    assert reader is not None
+    rng = random.Random(13)
+    examples = _labelled()
+    vocabulary = sorted({word for example in examples for word in example.text.split()})
+    said = [e.text for e in examples] + _awkward_texts(rng, vocabulary, 500)
+    # Permission asked and granted, so that the rep's yes is read with its question.
+    asked = Turn(speaker=Speaker.COACH, text="Can I share what worked for me? It might help.")
+    contexts = [[asked, Turn(speaker=Speaker.REP, text="Yes, please")], []]
+    contexts += [list(e.context) for e in examples if e.context]
+    for _ in range(3000):
+        contexts.append(
+            [
+                Turn(speaker=rng.choice(list(Speaker)), text=rng.choice(said))
+                for _ in range(rng.randint(1, 6))
+            ]
+        )
+    for context in contexts:
+        assert _signals(reader.read(context)) == _signals(Signals.read(context)), context
+    assert reader.read(contexts[0]).permission_given == "can i share"
