@@ -493,7 +493,7 @@ PyMODINIT_FUNC
 PyInit__speedups(void)
 {
     if (PyType_Ready(&ModelType) < 0 || cue_reader_ready() < 0 || unit_tagger_ready() < 0 ||
-        context_reader_ready() < 0)
+        context_reader_ready() < 0 || splitter_ready() < 0)
         return NULL;
     PyObject *module = PyModule_Create(&speedups_module);
     if (!module)
@@ -507,6 +507,12 @@ PyInit__speedups(void)
     Py_INCREF(&CueReaderType);
     if (PyModule_AddObject(module, "CueReader", (PyObject *)&CueReaderType) < 0) {
         Py_DECREF(&CueReaderType);
+        Py_DECREF(module);
+        return NULL;
+    }
+    Py_INCREF(&SplitterType);
+    if (PyModule_AddObject(module, "Splitter", (PyObject *)&SplitterType) < 0) {
+        Py_DECREF(&SplitterType);
         Py_DECREF(module);
         return NULL;
     }

@@ -60,6 +60,10 @@ PyObject *normalise_ascii(PyObject *text);
 extern PyTypeObject ContextReaderType;
 int context_reader_ready(void);
 
+/* _segment.c: splits coach turns into units as segment.split_units does. */
+extern PyTypeObject SplitterType;
+int splitter_ready(void);
+
 /* _unit_tagger.c: tags units, turns and transcripts as tagger.py does. */
 extern PyTypeObject UnitTaggerType;
 int unit_tagger_ready(void);

@@ -1,4 +1,5 @@
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Iterator, Sequence
 
 from app.domain.acts import Act
 from app.domain.transcript import TaggedTurn, Turn, Unit
@@ -42,3 +43,14 @@ class ContextReader:
 
     def __init__(self, tables: dict[str, object]) -> None: ...
     def read(self, context: Sequence[Turn]) -> Signals: ...
+
+class Splitter:
+    """Splits coach turns into units."""
+
+    def __init__(
+        self,
+        splices: Callable[[str], Iterator[re.Match[str]]],
+        subordinate: Callable[[str], re.Match[str] | None],
+        fallback: Callable[[str], list[str]],
+    ) -> None: ...
+    def split(self, text: str) -> list[str]: ...

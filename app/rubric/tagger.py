@@ -25,7 +25,7 @@ from app.rubric import lexicon as lx
 from app.rubric.context import CONTEXT_WINDOW, NO_CONTEXT, Signals
 from app.rubric.cues import Cues, read, read_in_python
 from app.rubric.model import ActModel, describers, shipped_model
-from app.rubric.segment import split_units
+from app.rubric.segment import split_units, splitter
 from app.rubric.speedups import native
 
 __all__ = ["Tagger", "primary_act", "tag_transcript", "tag_turn", "tag_units"]
@@ -198,7 +198,7 @@ def _unit_tagger(model: ActModel) -> native.UnitTagger | None:
             "unit_fields": tuple(f.name for f in fields(Unit)),
             "read_signals": Signals.read if context_reader is None else context_reader.read,
             "no_context": NO_CONTEXT,
-            "split_units": split_units,
+            "split_units": split_units if splitter is None else splitter.split,
             "affirmation": Act.AFFIRMATION,
             "information": Act.INFORMATION,
             "echo_as_praise": _echo_as_praise,

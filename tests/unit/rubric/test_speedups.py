@@ -337,3 +337,23 @@ def test_the_turns_before_a_coach_turn_read_the_same() -> None:
     for context in contexts:
         assert _signals(reader.read(context)) == _signals(Signals.read(context)), context
     assert reader.read(contexts[0]).permission_given == "can i share"
+
+
+def test_turns_split_into_the_same_units() -> None:
+    from app.rubric.segment import split_units_in_python, splitter
+
+    assert splitter is not None
+    rng = random.Random(17)
+    examples = _labelled()
+    vocabulary = sorted({word for example in examples for word in example.text.split()})
+    said = [e.text for e in examples] + _awkward_texts(rng, vocabulary, 1000)
+    # Comma splices, lead-ins, underscores and stray white space, put in anywhere.
+    inserts = [", ", ",", "  ", "\t", "\x1c", "_", "a_b", "1,000", ", so what do you think"]
+    inserts += [", what would help", ", if you, what", ". ", "? ", " - ", "don't"]
+    for text in list(said):
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randint(0, len(text))
+            text = text[:at] + rng.choice(inserts) + text[at:]
+        said.append(text)
+    for text in said:
+        assert splitter.split(text) == split_units_in_python(text), text
