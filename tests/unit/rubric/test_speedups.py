@@ -284,7 +284,7 @@ def test_limits_of_every_shape_mean_the_same(shipped_pair: tuple[ActModel, ActMo
                 assert fast.decide(cues.names, cues.shown, shape, cues.words) == expected
 
 
-def test_words_and_their_stems_come_out_the_same(labelled_units: list[Cues]) -> None:
+def test_words_their_count_and_their_stems_come_out_the_same(labelled_units: list[Cues]) -> None:
     from app.rubric import _speedups
     from app.rubric.overlap import STEM_CACHE, stems_of, tokens_in_python
 
@@ -294,6 +294,7 @@ def test_words_and_their_stems_come_out_the_same(labelled_units: list[Cues]) -> 
     texts = [e.text for e in examples] + _awkward_texts(rng, vocabulary, 2000)
     for text in texts:
         assert _speedups.tokens(text) == tokens_in_python(text), text
+        assert _speedups.word_count(text) == len(text.split()), text
     for cues in labelled_units:
         stems_of(cues.words)  # works out and keeps any stem not yet kept
         expected = {STEM_CACHE[word] for word in cues.words} - {""}
