@@ -201,14 +201,51 @@ def _classify(corpus: Corpus, core: int | None) -> tuple[Timing, int]:
     return Timing(cpu=cpu, wall=wall), written
 
 
-def measure() -> dict[str, Timing]:
-    """Every figure of this benchmark."""
-    corpus = Corpus(_rows())
+def _tag_and_score() -> Callable[[Transcript], object]:
     rubric = load_rubric(RUBRIC)
     scenario = load_scenario(SCENARIO).model
 
     def tag_and_score(transcript: Transcript) -> object:
         return score(tag_transcript(transcript), rubric, scenario)
+
+    return tag_and_score
+
+
+def _rate_here() -> Timing:
+    """The tag + score rate in this process, measured as `measure` measures it."""
+    corpus = Corpus(_rows())
+    tag_and_score = _tag_and_score()
+    runs = [corpus.transcripts(RUN_TRANSCRIPTS) for _ in range(RUNS)]
+    warm_up = corpus.transcripts(20)
+    gc.collect()
+    gc.freeze()
+    with one_core():
+        for transcript in warm_up:
+            tag_and_score(transcript)
+        return _median_rate(tag_and_score, runs)
+
+
+def _rate_in_python() -> Timing:
+    """The tag + score rate with the C speed-ups off (COACHSIM_SPEEDUPS=0), as an install
+    without a C compiler runs: measured in a process of its own."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.rubric_bench", "--rate"],
+        env={**os.environ, "COACHSIM_SPEEDUPS": "0"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    cpu, wall = json.loads(done.stdout)
+    return Timing(cpu=cpu, wall=wall)
+
+
+def measure() -> dict[str, Timing]:
+    """Every figure of this benchmark."""
+    corpus = Corpus(_rows())
+    rubric = load_rubric(RUBRIC)
+    scenario = load_scenario(SCENARIO).model
+    tag_and_score = _tag_and_score()
 
     def score_only(tagged: list[TaggedTurn]) -> object:
         return score(tagged, rubric, scenario)
@@ -238,6 +275,8 @@ def measure() -> dict[str, Timing]:
         }
         figures["classify_one_core_s"], _ = _classify(corpus, core)
     figures["classify_s"], lines = _classify(corpus, None)
+    if SPEEDUPS:
+        figures["python_per_s"] = _rate_in_python()
     figures["classify_lines"] = Timing(cpu=lines, wall=lines)
     return figures
 
@@ -258,6 +297,20 @@ def run() -> str:
             rate(f["utterances_per_s"].wall),
             "≥ 20,000",
             _verdict(f["utterances_per_s"].cpu >= TARGETS["utterances_per_s"]),
+        ),
+        *(
+            [
+                (
+                    "  the same with the C speed-ups off (`COACHSIM_SPEEDUPS=0`, as an "
+                    "install without a C compiler runs)",
+                    rate(f["python_per_s"].cpu),
+                    rate(f["python_per_s"].wall),
+                    "",
+                    "",
+                )
+            ]
+            if "python_per_s" in f
+            else []
         ),
         (
             "  tagging alone, coach utterances per second",
@@ -326,10 +379,12 @@ def run() -> str:
         "(its CPU time is all its processes' together), and pinned to the same single core "
         "with `--jobs 1`. "
         + (
-            "The act model's decisions ran in C (`app/rubric/_speedups.c`, built at install). "
+            "The tagger ran with its C speed-ups (`app/rubric/_*.c`, built at install; "
+            "the same tags as the Python definitions, which the tests hold them to), and "
+            "once more without them for comparison. "
             if SPEEDUPS
-            else "The act model's decisions ran in Python: `app/rubric/_speedups.c` was not "
-            "built (no C compiler at install time). "
+            else "The tagger ran in Python only: its C speed-ups are off (not built for want "
+            "of a C compiler at install time, or COACHSIM_SPEEDUPS=0). "
         )
         + f"Load average when the run started: {load_before:.2f}.\n\n"
         "| measure | CPU time | wall clock | target | |\n|---|---|---|---|---|\n" + table
@@ -337,4 +392,8 @@ def run() -> str:
 
 
 if __name__ == "__main__":
-    print(run())
+    if sys.argv[1:] == ["--rate"]:  # for _rate_in_python: the rate alone, as JSON
+        here = _rate_here()
+        print(json.dumps([here.cpu, here.wall]))
+    else:
+        print(run())

@@ -4,6 +4,7 @@ for every unit, and the same decisions and reasons."""
 from __future__ import annotations
 
 import itertools
+import os
 import random
 from pathlib import Path
 
@@ -23,8 +24,8 @@ from app.rubric.tagger import _LIMITS, Tagger
 
 pytestmark = pytest.mark.skipif(
     not SPEEDUPS,
-    reason="app.rubric._speedups is not built (no C compiler at install time); "
-    "decisions run in Python only",
+    reason="the C speed-ups are off (not built for want of a C compiler at install time, or "
+    "COACHSIM_SPEEDUPS=0): the tagger runs in Python only",
 )
 
 ACTS_DIR = Path(__file__).resolve().parents[2] / "data" / "acts"
@@ -358,3 +359,18 @@ def test_turns_split_into_the_same_units() -> None:
         said.append(text)
     for text in said:
         assert splitter.split(text) == split_units_in_python(text), text
+
+
+def test_the_speed_ups_can_be_turned_off_for_a_process() -> None:
+    import subprocess
+    import sys
+
+    probe = "from app.rubric import speedups, cues; print(speedups.AVAILABLE, cues.reader)"
+    off = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**os.environ, "COACHSIM_SPEEDUPS": "0"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert off.stdout.split() == ["False", "None"]
