@@ -29,14 +29,14 @@ typedef struct {
     PyObject_HEAD
     PyObject *signals_type, *no_context, *rep, *coach;
     PyObject *normalise, *aux_question, *wh_start, *asks_help, *yes, *no, *permission_ask;
-    PyObject *stems_of;
+    PyObject *stems_of, *stem_cache;
     Py_ssize_t window;
     Py_ssize_t offsets[S_FIELDS];
 } ContextReader;
 
 #define FIELDS(X)                                                                         \
     X(signals_type) X(no_context) X(rep) X(coach) X(normalise) X(aux_question) X(wh_start) \
-    X(asks_help) X(yes) X(no) X(permission_ask) X(stems_of)
+    X(asks_help) X(yes) X(no) X(permission_ask) X(stems_of) X(stem_cache)
 
 static void
 ContextReader_dealloc(ContextReader *self)
@@ -67,8 +67,9 @@ ContextReader_init(ContextReader *self, PyObject *args, PyObject *kwds)
     }
     FIELDS(TAKE)
 #undef TAKE
-    if (!PyType_Check(self->signals_type)) {
-        PyErr_SetString(PyExc_TypeError, "ContextReader: signals_type must be a class");
+    if (!PyType_Check(self->signals_type) || !PyDict_Check(self->stem_cache)) {
+        PyErr_SetString(PyExc_TypeError,
+                        "ContextReader: signals_type must be a class, stem_cache a dict");
         return -1;
     }
     PyObject *window = PyDict_GetItemString(tables, "window");
@@ -175,7 +176,9 @@ read_signals(ContextReader *r, PyObject *rep, PyObject *coach)
     PyObject *stems;
     if (PyUnicode_GET_LENGTH(rep)) {
         PyObject *words = tokens(rep);
-        PyObject *found = words ? PyObject_CallOneArg(r->stems_of, words) : NULL;
+        PyObject *found = words ? known_stems(words, r->stem_cache) : NULL;
+        if (found == Py_None) /* a word not stemmed yet: stems_of works it out */
+            Py_SETREF(found, PyObject_CallOneArg(r->stems_of, words));
         Py_XDECREF(words);
         stems = found ? PyFrozenSet_New(found) : NULL;
         Py_XDECREF(found);

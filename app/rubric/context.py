@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from app.domain.acts import Speaker
 from app.domain.transcript import Turn
 from app.rubric import lexicon as lx
-from app.rubric.overlap import stems_of, tokens
+from app.rubric.overlap import STEM_CACHE, stems_of, tokens
 from app.rubric.segment import single_spaced
 from app.rubric.speedups import native
 
@@ -159,6 +159,7 @@ reader = (
             "no": lx.REP_NO.match,
             "permission_ask": lx.PERMISSION_ASK.search,
             "stems_of": stems_of,
+            "stem_cache": STEM_CACHE,
         }
     )
 )
