@@ -522,35 +522,13 @@ PyInit__speedups(void)
     PyObject *module = PyModule_Create(&speedups_module);
     if (!module)
         return NULL;
-    Py_INCREF(&ModelType);
-    if (PyModule_AddObject(module, "Model", (PyObject *)&ModelType) < 0) {
-        Py_DECREF(&ModelType);
-        Py_DECREF(module);
-        return NULL;
-    }
-    Py_INCREF(&CueReaderType);
-    if (PyModule_AddObject(module, "CueReader", (PyObject *)&CueReaderType) < 0) {
-        Py_DECREF(&CueReaderType);
-        Py_DECREF(module);
-        return NULL;
-    }
-    Py_INCREF(&SplitterType);
-    if (PyModule_AddObject(module, "Splitter", (PyObject *)&SplitterType) < 0) {
-        Py_DECREF(&SplitterType);
-        Py_DECREF(module);
-        return NULL;
-    }
-    Py_INCREF(&ContextReaderType);
-    if (PyModule_AddObject(module, "ContextReader", (PyObject *)&ContextReaderType) < 0) {
-        Py_DECREF(&ContextReaderType);
-        Py_DECREF(module);
-        return NULL;
-    }
-    Py_INCREF(&UnitTaggerType);
-    if (PyModule_AddObject(module, "UnitTagger", (PyObject *)&UnitTaggerType) < 0) {
-        Py_DECREF(&UnitTaggerType);
-        Py_DECREF(module);
-        return NULL;
-    }
+    /* Each type under the last part of its name ("Model", "CueReader", ...). */
+    PyTypeObject *types[] = {&ModelType, &CueReaderType, &SplitterType, &ContextReaderType,
+                             &UnitTaggerType};
+    for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+        if (PyModule_AddType(module, types[i]) < 0) {
+            Py_DECREF(module);
+            return NULL;
+        }
     return module;
 }

@@ -10,6 +10,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>
+#include <stddef.h>
 #include <structmember.h>
 
 #include "_speedups.h"
@@ -62,36 +63,35 @@ typedef struct {
     Py_ssize_t offsets[U_COUNT];
 } UnitTagger;
 
+/* The tables' entries each field is taken from: first what a unit needs, then what whole
+ * turns and transcripts need. */
+typedef struct {
+    const char *name;
+    size_t offset;
+} Entry;
+
+#define ENTRY(field) {#field, offsetof(UnitTagger, field)}
+static const Entry FIRST[] = {
+    ENTRY(acts), ENTRY(labels), ENTRY(other), ENTRY(reflection), ENTRY(takeover),
+    ENTRY(advice), ENTRY(filler), ENTRY(check_reason), ENTRY(takes_over), ENTRY(prescribes),
+    ENTRY(check), ENTRY(described), ENTRY(describe_once), ENTRY(describe), ENTRY(unit_type),
+};
+static const Entry FOR_TURNS[] = {
+    ENTRY(read_signals), ENTRY(no_context), ENTRY(split_units), ENTRY(affirmation),
+    ENTRY(information), ENTRY(echo_as_praise), ENTRY(acknowledgement), ENTRY(coach),
+    ENTRY(turn_type), ENTRY(ranks),
+};
+#undef ENTRY
+
 static void
 UnitTagger_dealloc(UnitTagger *self)
 {
     Py_CLEAR(self->reader);
     Py_CLEAR(self->model);
-    Py_CLEAR(self->acts);
-    Py_CLEAR(self->labels);
-    Py_CLEAR(self->other);
-    Py_CLEAR(self->reflection);
-    Py_CLEAR(self->takeover);
-    Py_CLEAR(self->advice);
-    Py_CLEAR(self->filler);
-    Py_CLEAR(self->check_reason);
-    Py_CLEAR(self->takes_over);
-    Py_CLEAR(self->prescribes);
-    Py_CLEAR(self->check);
-    Py_CLEAR(self->described);
-    Py_CLEAR(self->describe_once);
-    Py_CLEAR(self->describe);
-    Py_CLEAR(self->unit_type);
-    Py_CLEAR(self->read_signals);
-    Py_CLEAR(self->no_context);
-    Py_CLEAR(self->split_units);
-    Py_CLEAR(self->affirmation);
-    Py_CLEAR(self->information);
-    Py_CLEAR(self->echo_as_praise);
-    Py_CLEAR(self->acknowledgement);
-    Py_CLEAR(self->coach);
-    Py_CLEAR(self->turn_type);
-    Py_CLEAR(self->ranks);
+    for (size_t i = 0; i < sizeof FIRST / sizeof *FIRST; i++)
+        Py_CLEAR(*(PyObject **)((char *)self + FIRST[i].offset));
+    for (size_t i = 0; i < sizeof FOR_TURNS / sizeof *FOR_TURNS; i++)
+        Py_CLEAR(*(PyObject **)((char *)self + FOR_TURNS[i].offset));
     for (int i = 0; i < LIMITS; i++)
         Py_CLEAR(self->notes[i]);
     Py_TYPE(self)->tp_free((PyObject *)self);
@@ -164,20 +164,9 @@ UnitTagger_init(UnitTagger *self, PyObject *args, PyObject *kwds)
     Py_XSETREF(self->reader, reader);
     Py_INCREF(model);
     Py_XSETREF(self->model, model);
-    if (take(tables, "acts", &self->acts) < 0 || take(tables, "labels", &self->labels) < 0 ||
-        take(tables, "other", &self->other) < 0 ||
-        take(tables, "reflection", &self->reflection) < 0 ||
-        take(tables, "takeover", &self->takeover) < 0 ||
-        take(tables, "advice", &self->advice) < 0 || take(tables, "filler", &self->filler) < 0 ||
-        take(tables, "check_reason", &self->check_reason) < 0 ||
-        take(tables, "takes_over", &self->takes_over) < 0 ||
-        take(tables, "prescribes", &self->prescribes) < 0 ||
-        take(tables, "check", &self->check) < 0 ||
-        take(tables, "described", &self->described) < 0 ||
-        take(tables, "describe_once", &self->describe_once) < 0 ||
-        take(tables, "describe", &self->describe) < 0 ||
-        take(tables, "unit_type", &self->unit_type) < 0)
-        return -1;
+    for (size_t i = 0; i < sizeof FIRST / sizeof *FIRST; i++)
+        if (take(tables, FIRST[i].name, (PyObject **)((char *)self + FIRST[i].offset)) < 0)
+            return -1;
     if (!PyTuple_Check(self->acts) || !PyTuple_Check(self->labels) ||
         PyTuple_GET_SIZE(self->acts) != PyTuple_GET_SIZE(self->labels) ||
         !PyDict_Check(self->described) || !PyType_Check(self->unit_type)) {
@@ -220,16 +209,9 @@ UnitTagger_init(UnitTagger *self, PyObject *args, PyObject *kwds)
     fields = PyDict_GetItemString(tables, "unit_fields");
     if (slot_offsets(self->unit_type, fields, U_COUNT, self->offsets) < 0)
         return -1;
-    if (take(tables, "read_signals", &self->read_signals) < 0 ||
-        take(tables, "no_context", &self->no_context) < 0 ||
-        take(tables, "split_units", &self->split_units) < 0 ||
-        take(tables, "affirmation", &self->affirmation) < 0 ||
-        take(tables, "information", &self->information) < 0 ||
-        take(tables, "echo_as_praise", &self->echo_as_praise) < 0 ||
-        take(tables, "acknowledgement", &self->acknowledgement) < 0 ||
-        take(tables, "coach", &self->coach) < 0 ||
-        take(tables, "turn_type", &self->turn_type) < 0 || take(tables, "ranks", &self->ranks) < 0)
-        return -1;
+    for (size_t i = 0; i < sizeof FOR_TURNS / sizeof *FOR_TURNS; i++)
+        if (take(tables, FOR_TURNS[i].name, (PyObject **)((char *)self + FOR_TURNS[i].offset)) < 0)
+            return -1;
     if (!PyType_Check(self->turn_type) || !PyDict_Check(self->ranks)) {
         PyErr_SetString(PyExc_TypeError, "UnitTagger: turn_type must be a class, ranks a dict");
         return -1;

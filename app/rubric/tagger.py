@@ -25,7 +25,7 @@ from app.rubric import lexicon as lx
 from app.rubric.context import CONTEXT_WINDOW, NO_CONTEXT, Signals
 from app.rubric.cues import Cues, read, read_in_python
 from app.rubric.model import ActModel, describers, shipped_model
-from app.rubric.segment import split_units, splitter
+from app.rubric.segment import split_units, split_units_in_python, splitter
 from app.rubric.speedups import native
 
 __all__ = ["Tagger", "primary_act", "tag_transcript", "tag_turn", "tag_units"]
@@ -84,11 +84,12 @@ class Tagger:
     `speedups=False` keeps every step in Python.
     """
 
-    __slots__ = ("_native", "_read", "model")
+    __slots__ = ("_native", "_read", "_split", "model")
 
     def __init__(self, model: ActModel, *, speedups: bool = True) -> None:
         self.model = model
         self._read: Callable[[str, Signals], Cues] = read if speedups else read_in_python
+        self._split: Callable[[str], list[str]] = split_units if speedups else split_units_in_python
         self._native = _unit_tagger(model) if speedups else None
 
     def unit(self, text: str, signals: Signals, previous: Act | None = None) -> Unit:
@@ -152,7 +153,7 @@ class Tagger:
         signals = Signals.read(context) if context else NO_CONTEXT
         units: list[Unit] = []
         previous: Act | None = None
-        for piece in split_units(text):
+        for piece in self._split(text):
             unit = self.unit_in_python(piece, signals, previous)
             units.append(unit)
             previous = unit.act

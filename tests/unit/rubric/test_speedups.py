@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import os
 import random
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -32,9 +33,15 @@ ACTS_DIR = Path(__file__).resolve().parents[2] / "data" / "acts"
 TRANSCRIPTS = Path(__file__).resolve().parents[2] / "data" / "transcripts"
 
 
+@cache
 def _labelled() -> list[Example]:
     """Every labelled coach utterance: training, development and held-out sets."""
     return [example for path in sorted(ACTS_DIR.glob("*.jsonl")) for example in load_examples(path)]
+
+
+@cache
+def _vocabulary() -> list[str]:
+    return sorted({word for example in _labelled() for word in example.text.split()})
 
 
 def _both(model: ActModel) -> tuple[ActModel, ActModel]:
@@ -91,7 +98,9 @@ _AWKWARD_SAID = (
 _AWKWARD = _AWKWARD_SAID.split(" ")
 
 
-def _awkward_texts(rng: random.Random, vocabulary: list[str], count: int) -> list[str]:
+def _awkward_texts(rng: random.Random, count: int) -> list[str]:
+    """Labelled words mixed with awkward ones, joined in the ways people type."""
+    vocabulary = _vocabulary()
     texts = []
     for _ in range(count):
         words = [
@@ -103,12 +112,16 @@ def _awkward_texts(rng: random.Random, vocabulary: list[str], count: int) -> lis
     return texts
 
 
+def _said(rng: random.Random, awkward: int) -> list[str]:
+    """Every labelled utterance, then `awkward` generated ones."""
+    return [e.text for e in _labelled()] + _awkward_texts(rng, awkward)
+
+
 def test_awkward_text_reads_the_same() -> None:
     rng = random.Random(11)
     examples = _labelled()
-    vocabulary = sorted({word for example in examples for word in example.text.split()})
     reps = [NO_CONTEXT] + [Signals(e.text) for e in rng.sample(examples, 20)]
-    for text in _awkward_texts(rng, vocabulary, 4000):
+    for text in _awkward_texts(rng, 4000):
         signals = rng.choice(reps)
         for piece in [text, *split_units(text)]:
             assert read(piece, signals) == read_in_python(piece, signals), piece
@@ -243,9 +256,8 @@ def test_generated_turns_are_tagged_identically(shipped_pair: tuple[ActModel, Ac
     fast, slow = _taggers(shipped_pair)
     rng = random.Random(5)
     examples = _labelled()
-    vocabulary = sorted({word for example in examples for word in example.text.split()})
     contexts = [(), *(e.context for e in rng.sample(examples, 40) if e.context)]
-    for text in _awkward_texts(rng, vocabulary, 2000):
+    for text in _awkward_texts(rng, 2000):
         context = rng.choice(contexts)
         assert fast.units(text, context) == slow.units(text, context), text
 
@@ -290,9 +302,7 @@ def test_words_their_count_and_their_stems_come_out_the_same(labelled_units: lis
     from app.rubric.overlap import STEM_CACHE, stems_of, tokens_in_python
 
     rng = random.Random(3)
-    examples = _labelled()
-    vocabulary = sorted({word for example in examples for word in example.text.split()})
-    texts = [e.text for e in examples] + _awkward_texts(rng, vocabulary, 2000)
+    texts = _said(rng, 2000)
     for text in texts:
         assert _speedups.tokens(text) == tokens_in_python(text), text
         assert _speedups.word_count(text) == len(text.split()), text
@@ -323,8 +333,7 @@ def test_the_turns_before_a_coach_turn_read_the_same() -> None:
     assert reader is not None
     rng = random.Random(13)
     examples = _labelled()
-    vocabulary = sorted({word for example in examples for word in example.text.split()})
-    said = [e.text for e in examples] + _awkward_texts(rng, vocabulary, 500)
+    said = _said(rng, 500)
     # Permission asked and granted, so that the rep's yes is read with its question.
     asked = Turn(speaker=Speaker.COACH, text="Can I share what worked for me? It might help.")
     contexts = [[asked, Turn(speaker=Speaker.REP, text="Yes, please")], []]
@@ -346,9 +355,7 @@ def test_turns_split_into_the_same_units() -> None:
 
     assert splitter is not None
     rng = random.Random(17)
-    examples = _labelled()
-    vocabulary = sorted({word for example in examples for word in example.text.split()})
-    said = [e.text for e in examples] + _awkward_texts(rng, vocabulary, 1000)
+    said = _said(rng, 1000)
     # Comma splices, lead-ins, underscores and stray white space, put in anywhere.
     inserts = [", ", ",", "  ", "\t", "\x1c", "_", "a_b", "1,000", ", so what do you think"]
     inserts += [", what would help", ", if you, what", ". ", "? ", " - ", "don't"]
