@@ -98,7 +98,14 @@ matches(PyObject *match, PyObject *text)
 static PyObject *
 normalised(ContextReader *r, PyObject *text)
 {
-    return PyUnicode_IS_ASCII(text) ? normalise_ascii(text) : PyObject_CallOneArg(r->normalise, text);
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "a turn's text must be a str, not %s",
+                     Py_TYPE(text)->tp_name);
+        return NULL;
+    }
+    return PyUnicode_IS_ASCII(text) ? normalise_ascii(text)
+                                    : expect_str(PyObject_CallOneArg(r->normalise, text),
+                                                 "normalise()");
 }
 
 /* " " + text */

@@ -174,6 +174,18 @@ CueReader_init(CueReader *self, PyObject *args, PyObject *kwds)
         PyErr_SetString(PyExc_ValueError, "CueReader: class_names needs one entry per mask");
         return -1;
     }
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(self->class_names); i++)
+        if (!PyTuple_Check(PyTuple_GET_ITEM(self->class_names, i))) {
+            PyErr_SetString(PyExc_TypeError, "CueReader: class_names must hold tuples");
+            return -1;
+        }
+    PyObject *word, *bits;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(self->word_bits, &pos, &word, &bits))
+        if (!PyLong_Check(bits)) {
+            PyErr_SetString(PyExc_TypeError, "CueReader: word_bits must map words to ints");
+            return -1;
+        }
     return 0;
 }
 
@@ -335,7 +347,8 @@ static int
 clean(CueReader *r, PyObject *text, PyObject **s_out, PyObject **core_out)
 {
     PyObject *s = PyUnicode_IS_ASCII(text) ? normalise_ascii(text)
-                                           : PyObject_CallOneArg(r->normalise, text);
+                                           : expect_str(PyObject_CallOneArg(r->normalise, text),
+                                                        "normalise()");
     if (!s)
         return -1;
     int found = 0;
@@ -347,7 +360,8 @@ clean(CueReader *r, PyObject *text, PyObject **s_out, PyObject **core_out)
         found = (a == 'u' && (b == 'm' || b == 'h')) || (a == 'e' && b == 'r');
     }
     if (found) {
-        Py_SETREF(s, PyObject_CallOneArg(r->without_disfluencies, s));
+        Py_SETREF(s, expect_str(PyObject_CallOneArg(r->without_disfluencies, s),
+                                "without_disfluencies()"));
         if (!s)
             return -1;
     }
@@ -825,6 +839,11 @@ known_stems(PyObject *words, PyObject *cache)
                 return NULL;
             Py_RETURN_NONE;
         }
+        if (!PyUnicode_Check(stem)) {
+            Py_DECREF(stems);
+            PyErr_SetString(PyExc_TypeError, "the stem cache holds a stem that is not a str");
+            return NULL;
+        }
         if (PyUnicode_GET_LENGTH(stem) && PySet_Add(stems, stem) < 0) {
             Py_DECREF(stems);
             return NULL;
@@ -939,7 +958,8 @@ cue_reader_read(PyObject *reader, PyObject *text, PyObject *signals, CueResult *
         int repeats = PySet_GET_SIZE(vocabulary) < n;
         Py_DECREF(vocabulary);
         if (repeats) {
-            PyObject *restarted = PyObject_CallOneArg(r->drop_false_starts, core);
+            PyObject *restarted = expect_str(PyObject_CallOneArg(r->drop_false_starts, core),
+                                             "drop_false_starts()");
             if (!restarted)
                 goto done;
             if (restarted != core) {
@@ -1027,7 +1047,7 @@ cue_reader_read(PyObject *reader, PyObject *text, PyObject *signals, CueResult *
         PyObject *word = W(original, i);
         PyObject *bits = PyDict_GetItemWithError(r->word_bits, word);
         if (bits)
-            mask |= PyLong_AsLong(bits);
+            mask |= PyLong_AsLong(bits); /* ints: checked when the reader was made */
         else if (PyErr_Occurred())
             goto done;
         said_me = said_me || is(word, "me");
@@ -1050,8 +1070,11 @@ cue_reader_read(PyObject *reader, PyObject *text, PyObject *signals, CueResult *
             goto done;
     if (!(attr = PyObject_GetAttr(signals, S[A_CUES])))
         goto done;
-    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(attr); i++)
-        if (add(names, PyTuple_GET_ITEM(attr, i)) < 0)
+    Py_SETREF(attr, PySequence_Fast(attr, "Signals.cues must be a sequence of cue names"));
+    if (!attr)
+        goto done;
+    for (Py_ssize_t i = 0; i < PySequence_Fast_GET_SIZE(attr); i++)
+        if (add(names, PySequence_Fast_GET_ITEM(attr, i)) < 0)
             goto done;
     Py_SETREF(attr, PyObject_GetAttr(signals, S[A_REP_TEXT]));
     if (!attr)

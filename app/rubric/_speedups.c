@@ -365,6 +365,22 @@ done:
     return result;
 }
 
+Py_ssize_t
+model_labels(PyObject *model)
+{
+    return ((Model *)model)->labels;
+}
+
+PyObject *
+expect_str(PyObject *result, const char *what)
+{
+    if (result && !PyUnicode_Check(result)) {
+        PyErr_Format(PyExc_TypeError, "%s returned %s, not str", what, Py_TYPE(result)->tp_name);
+        Py_CLEAR(result);
+    }
+    return result;
+}
+
 PyObject *
 model_cue_name(PyObject *names, PyObject *words, const Favour *f)
 {

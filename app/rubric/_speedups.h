@@ -39,6 +39,12 @@ int model_decide(PyObject *model, PyObject *names, PyObject *words, unsigned lon
 /* The cue a Favour stands for, by name ("start1.what", "word.legal", "pair.you should"). */
 PyObject *model_cue_name(PyObject *names, PyObject *words, const Favour *f);
 
+/* `result` (a new reference from a Python helper) when it is a str; else NULL with a
+ * TypeError naming `what`. */
+PyObject *expect_str(PyObject *result, const char *what);
+/* How many labels a Model decides among. */
+Py_ssize_t model_labels(PyObject *model);
+
 /* Strings joined with one allocation. */
 PyObject *concat(PyObject *const *parts, int count);
 

@@ -179,6 +179,11 @@ UnitTagger_init(UnitTagger *self, PyObject *args, PyObject *kwds)
             PyErr_SetString(PyExc_TypeError, "UnitTagger: labels must be str");
             return -1;
         }
+    if (PyTuple_GET_SIZE(self->acts) != model_labels(model)) {
+        PyErr_SetString(PyExc_ValueError, "UnitTagger: acts must give one act per label of "
+                                          "the model");
+        return -1;
+    }
     PyObject *rule_acts[] = {self->other, self->reflection, self->takeover, self->advice};
     for (int i = 0; i < 4; i++) {
         int found = 0;
@@ -427,6 +432,10 @@ tag_units(UnitTagger *t, PyObject *text, PyObject *context)
     if (!said)
         Py_INCREF(signals);
     PyObject *pieces = PyObject_CallOneArg(t->split_units, text);
+    if (pieces && !PyList_Check(pieces)) {
+        PyErr_SetString(PyExc_TypeError, "split_units() must return a list");
+        Py_CLEAR(pieces);
+    }
     PyObject *units = pieces ? PyList_New(0) : NULL;
     if (!units)
         goto failed;
@@ -479,6 +488,8 @@ primary(UnitTagger *t, PyObject *units)
             return NULL;
         }
         long r = PyLong_AsLong(rank);
+        if (r == -1 && PyErr_Occurred())
+            return NULL;
         if (best_rank < 0 || r < best_rank)
             best = act, best_rank = r;
     }

@@ -127,7 +127,7 @@ def test_awkward_text_reads_the_same() -> None:
             assert read(piece, signals) == read_in_python(piece, signals), piece
 
 
-def test_a_reader_missing_a_table_names_it() -> None:
+def test_a_reader_given_bad_tables_names_the_problem() -> None:
     from app.rubric import _speedups
 
     tables = cue_module._reader_tables()
@@ -138,6 +138,16 @@ def test_a_reader_missing_a_table_names_it() -> None:
     tables["aux_words"] = ["do", "does"]
     with pytest.raises(TypeError, match="aux_words must be a frozenset, not list"):
         _speedups.CueReader(tables)
+    tables = cue_module._reader_tables()
+    tables["word_bits"] = {"you": "a lot"}
+    with pytest.raises(TypeError, match="word_bits must map words to ints"):
+        _speedups.CueReader(tables)
+    # A helper that breaks its promise is caught, not trusted.
+    tables = cue_module._reader_tables()
+    tables["normalise"] = len
+    reader = _speedups.CueReader(tables)
+    with pytest.raises(TypeError, match=r"normalise\(\) returned int, not str"):
+        reader.read("Über-what?", NO_CONTEXT)
 
 
 def test_every_labelled_unit_gets_the_same_decision_under_every_limit(
