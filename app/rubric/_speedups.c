@@ -1,9 +1,16 @@
-/* The tagger's two costliest steps in C, an optional speed-up built when a C compiler is
- * present at install time: reading a unit's cues (`CueReader`, _cue_reader.c, for
- * cues.read) and the act model's decision (`Model`, below, for `ActModel.decide`).
+/* The tagger in C, an optional speed-up built when a C compiler is present at install
+ * time. The module `app.rubric._speedups` gathers its parts:
+ *   - `Splitter` (_segment.c): turns into units, for segment.split_units;
+ *   - `ContextReader` (_context_reader.c): the turns before a coach turn, for Signals.read;
+ *   - `CueReader` (_cue_reader.c): a unit's cues, for cues.read; also `tokens` and
+ *     `known_stems`, for overlap.py;
+ *   - `Model` (below): the act model's decision, for ActModel.decide; also `word_count`,
+ *     for metrics.py;
+ *   - `UnitTagger` (_unit_tagger.c): units, turns and transcripts, for tagger.Tagger.
  *
- * cues.py and model.py stay the definitions, and run wherever this is not built;
- * tests/unit/rubric/test_speedups.py holds the answers here identical to theirs.
+ * The Python modules stay the definitions, and run alone wherever this is not built (or
+ * COACHSIM_SPEEDUPS=0); tests/unit/rubric/test_speedups.py holds the answers here identical
+ * to theirs.
  *
  * The decision: the same sums, ranking and strongest cues as `ActModel.decide`, computed
  * over word ids instead of Python objects. Everything a decision needs is set up once, when

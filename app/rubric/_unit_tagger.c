@@ -1,11 +1,14 @@
-/* Tagging one coach unit in C: `Tagger.unit_in_python` in tagger.py (the definition) with
- * the C cue reader and the C decision, and the reason written here, so that a unit costs
- * no Python objects beyond the Unit it returns.
+/* Tagging coach units, turns and transcripts in C: tagger.py's `Tagger.unit_in_python`,
+ * `Tagger.units` and `Tagger.transcript` (the definitions), with the C splitter, context
+ * reader, cue reader and decision, and the reason written here, so that a unit costs no
+ * Python objects beyond the Unit it returns.
  *
  * tagger.py hands a `UnitTagger` its reader, its model's tables and everything it decides
  * with: the acts by label, its fixed reasons, the limits the form of a unit puts on the
- * model (each with the note that says why an act was ruled out), and model.py's cue
- * descriptions. tests/unit/rubric/test_speedups.py holds the Units identical.
+ * model (each with the note that says why an act was ruled out), model.py's cue
+ * descriptions, and for whole turns the context reader, the splitter, the rules that mend
+ * a turn's units and the TaggedTurn class. tests/unit/rubric/test_speedups.py holds the
+ * results identical.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
