@@ -4,8 +4,10 @@
  *
  * cues.py hands a `CueReader` everything it reads with: its word sets and tables, its
  * compiled patterns, and the few helpers for rare paths (text that is not ASCII, a unit
- * with disfluencies or false starts, words not yet stemmed). Nothing here knows a word of
- * English of its own, so the lexicon keeps one home.
+ * with disfluencies or false starts, words not yet stemmed), so the lexicon keeps one
+ * home. What is written here as well as in cues.py are the cue names and the few words
+ * and phrases its rules test one by one ("you", "let" + "me", "scale of", "your call"):
+ * a change to one of those is made in both places, and the tests fail until it is.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
