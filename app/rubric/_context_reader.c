@@ -56,15 +56,8 @@ ContextReader_init(ContextReader *self, PyObject *args, PyObject *kwds)
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!", keywords, &PyDict_Type, &tables))
         return -1;
 #define TAKE(name)                                                                        \
-    {                                                                                     \
-        PyObject *value = PyDict_GetItemString(tables, #name);                           \
-        if (!value) {                                                                     \
-            PyErr_SetString(PyExc_KeyError, "ContextReader: the tables have no '" #name "'"); \
-            return -1;                                                                    \
-        }                                                                                 \
-        Py_INCREF(value);                                                                 \
-        Py_XSETREF(self->name, value);                                                    \
-    }
+    if (table_entry(tables, "ContextReader", #name, NULL, &self->name) < 0)               \
+        return -1;
     FIELDS(TAKE)
 #undef TAKE
     if (!PyType_Check(self->signals_type) || !PyDict_Check(self->stem_cache)) {
@@ -72,13 +65,8 @@ ContextReader_init(ContextReader *self, PyObject *args, PyObject *kwds)
                         "ContextReader: signals_type must be a class, stem_cache a dict");
         return -1;
     }
-    PyObject *window = PyDict_GetItemString(tables, "window");
-    self->window = window ? PyLong_AsSsize_t(window) : -1;
-    if (self->window < 1) {
-        if (!PyErr_Occurred())
-            PyErr_SetString(PyExc_ValueError, "ContextReader: window must be a positive int");
+    if ((self->window = table_count(tables, "ContextReader", "window")) < 0)
         return -1;
-    }
     return slot_offsets(self->signals_type, PyDict_GetItemString(tables, "signals_fields"),
                         S_FIELDS, self->offsets);
 }
@@ -103,7 +91,7 @@ normalised(ContextReader *r, PyObject *text)
                      Py_TYPE(text)->tp_name);
         return NULL;
     }
-    return PyUnicode_IS_ASCII(text) ? normalise_ascii(text)
+    return PyUnicode_IS_ASCII(text) ? ascii_spaced(text, 1)
                                     : expect_str(PyObject_CallOneArg(r->normalise, text),
                                                  "normalise()");
 }

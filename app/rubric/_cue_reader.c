@@ -11,7 +11,6 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
-#include <structmember.h>
 
 #include "_speedups.h"
 
@@ -101,34 +100,6 @@ CueReader_dealloc(CueReader *self)
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
-static PyObject *
-take(PyObject *tables, const char *name, PyTypeObject *type)
-{
-    PyObject *value = PyDict_GetItemString(tables, name);
-    if (!value) {
-        PyErr_Format(PyExc_KeyError, "CueReader: the tables have no '%s'", name);
-        return NULL;
-    }
-    if (type && !PyObject_TypeCheck(value, type)) {
-        PyErr_Format(PyExc_TypeError, "CueReader: %s must be a %s, not %s", name, type->tp_name,
-                     Py_TYPE(value)->tp_name);
-        return NULL;
-    }
-    Py_INCREF(value);
-    return value;
-}
-
-static long
-take_long(PyObject *tables, const char *name)
-{
-    PyObject *value = take(tables, name, &PyLong_Type);
-    if (!value)
-        return -1;
-    long n = PyLong_AsLong(value);
-    Py_DECREF(value);
-    return n;
-}
-
 /* CueReader(tables): `tables` maps each name above to what cues.py reads with. Sets are
  * frozensets of words; patterns are given as the bound `match` (or, for digits, `search`)
  * of a compiled pattern; helpers are callables. */
@@ -140,14 +111,12 @@ CueReader_init(CueReader *self, PyObject *args, PyObject *kwds)
     if (!PyArg_ParseTupleAndKeywords(args, kwds, "O!", keywords, &PyDict_Type, &tables))
         return -1;
 #define SET(name)                                                                         \
-    Py_XSETREF(self->name, take(tables, #name, &PyFrozenSet_Type));                      \
-    if (!self->name)                                                                      \
+    if (table_entry(tables, "CueReader", #name, &PyFrozenSet_Type, &self->name) < 0)      \
         return -1;
     SETS(SET)
 #undef SET
 #define CALLABLE(name)                                                                    \
-    Py_XSETREF(self->name, take(tables, #name, NULL));                                   \
-    if (!self->name)                                                                      \
+    if (table_entry(tables, "CueReader", #name, NULL, &self->name) < 0)                   \
         return -1;
     PATTERNS(CALLABLE)
     HELPERS(CALLABLE)
@@ -167,9 +136,9 @@ CueReader_init(CueReader *self, PyObject *args, PyObject *kwds)
     }
     if (slot_offsets(self->cues_type, self->cues_fields, 4 + F_COUNT, self->offsets) < 0)
         return -1;
-    self->person_bit = take_long(tables, "person_bit");
-    self->figure_bit = take_long(tables, "figure_bit");
-    self->class_mask = take_long(tables, "class_mask");
+    self->person_bit = table_count(tables, "CueReader", "person_bit");
+    self->figure_bit = table_count(tables, "CueReader", "figure_bit");
+    self->class_mask = table_count(tables, "CueReader", "class_mask");
     if (PyErr_Occurred())
         return -1;
     if (PyTuple_GET_SIZE(self->class_names) != self->class_mask + 1) {
@@ -309,46 +278,11 @@ tokens(PyObject *text)
     return words;
 }
 
-/* An ASCII text lower-cased and single-spaced as normalise() in context.py leaves it. */
-PyObject *
-normalise_ascii(PyObject *text)
-{
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    const unsigned char *in = PyUnicode_1BYTE_DATA(text);
-    int respace = n > 0 && (in[0] == ' ' || in[n - 1] == ' ');
-    for (Py_ssize_t i = 0; i < n && !respace; i++)
-        respace = in[i] < 0x20 || in[i] == 0x7f || (in[i] == ' ' && i + 1 < n && in[i + 1] == ' ');
-    PyObject *out = PyUnicode_New(n, 127);
-    if (!out)
-        return NULL;
-    unsigned char *o = PyUnicode_1BYTE_DATA(out);
-    Py_ssize_t k = 0;
-    if (!respace) {
-        for (Py_ssize_t i = 0; i < n; i++)
-            o[i] = (unsigned char)Py_TOLOWER(in[i]);
-        return out;
-    }
-    /* " ".join(text.split()): ASCII white space is \t\n\v\f\r, \x1c-\x1f and the space. */
-    for (Py_ssize_t i = 0; i < n;) {
-        while (i < n && Py_UNICODE_ISSPACE(in[i]))
-            i++;
-        if (i == n)
-            break;
-        if (k)
-            o[k++] = ' ';
-        while (i < n && !Py_UNICODE_ISSPACE(in[i]))
-            o[k++] = (unsigned char)Py_TOLOWER(in[i++]);
-    }
-    PyObject *trimmed = PyUnicode_Substring(out, 0, k);
-    Py_DECREF(out);
-    return trimmed;
-}
-
 /* clean() in cues.py: the unit normalised, and its core without a leading filler. */
 static int
 clean(CueReader *r, PyObject *text, PyObject **s_out, PyObject **core_out)
 {
-    PyObject *s = PyUnicode_IS_ASCII(text) ? normalise_ascii(text)
+    PyObject *s = PyUnicode_IS_ASCII(text) ? ascii_spaced(text, 1)
                                            : expect_str(PyObject_CallOneArg(r->normalise, text),
                                                         "normalise()");
     if (!s)

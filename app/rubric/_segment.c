@@ -57,16 +57,16 @@ is_alnum(Py_UCS1 c)
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* single_spaced() for ASCII text: runs of white space as one space, trimmed. */
-static PyObject *
-single_spaced(PyObject *text)
+/* single_spaced() for ASCII text, and lower-cased too for normalise(): see _speedups.h. */
+PyObject *
+ascii_spaced(PyObject *text, int lower)
 {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     const Py_UCS1 *in = PyUnicode_1BYTE_DATA(text);
     int respace = n > 0 && (in[0] == ' ' || in[n - 1] == ' ');
     for (Py_ssize_t i = 0; i < n && !respace; i++)
         respace = in[i] < 0x20 || in[i] == 0x7f || (in[i] == ' ' && i + 1 < n && in[i + 1] == ' ');
-    if (!respace) {
+    if (!respace && !lower) {
         Py_INCREF(text);
         return text;
     }
@@ -74,6 +74,12 @@ single_spaced(PyObject *text)
     if (!out)
         return NULL;
     Py_UCS1 *o = PyUnicode_1BYTE_DATA(out);
+    if (!respace) {
+        for (Py_ssize_t i = 0; i < n; i++)
+            o[i] = (Py_UCS1)Py_TOLOWER(in[i]);
+        return out;
+    }
+    /* " ".join(text.split()) */
     Py_ssize_t k = 0;
     for (Py_ssize_t i = 0; i < n;) {
         while (i < n && is_space(in[i]))
@@ -83,7 +89,7 @@ single_spaced(PyObject *text)
         if (k)
             o[k++] = ' ';
         while (i < n && !is_space(in[i]))
-            o[k++] = in[i++];
+            o[k++] = lower ? (Py_UCS1)Py_TOLOWER(in[i++]) : in[i++];
     }
     PyObject *trimmed = PyUnicode_Substring(out, 0, k);
     Py_DECREF(out);
@@ -212,7 +218,7 @@ Splitter_split(Splitter *self, PyObject *text)
 {
     if (!PyUnicode_Check(text) || !PyUnicode_IS_ASCII(text))
         return PyObject_CallOneArg(self->fallback, text);
-    PyObject *spaced = single_spaced(text);
+    PyObject *spaced = ascii_spaced(text, 0);
     if (!spaced)
         return NULL;
     const Py_UCS1 *s = PyUnicode_1BYTE_DATA(spaced);

@@ -25,6 +25,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <stdint.h>
+#include <structmember.h>
 #include <string.h>
 
 #include "_speedups.h"
@@ -376,6 +377,79 @@ Py_ssize_t
 model_labels(PyObject *model)
 {
     return ((Model *)model)->labels;
+}
+
+/* Where each of a slotted class's named fields lives in its objects. */
+int
+slot_offsets(PyObject *type, PyObject *fields, int count, Py_ssize_t *offsets)
+{
+    if (!fields || !PyTuple_Check(fields) || PyTuple_GET_SIZE(fields) != count) {
+        PyErr_Format(PyExc_ValueError, "%s needs its %d fields named", ((PyTypeObject *)type)->tp_name,
+                     count);
+        return -1;
+    }
+    for (int i = 0; i < count; i++) {
+        PyObject *field = PyObject_GetAttr(type, PyTuple_GET_ITEM(fields, i));
+        if (!field)
+            return -1;
+        int slot = Py_IS_TYPE(field, &PyMemberDescr_Type) &&
+                   ((PyMemberDescrObject *)field)->d_member->type == T_OBJECT_EX;
+        if (slot)
+            offsets[i] = ((PyMemberDescrObject *)field)->d_member->offset;
+        Py_DECREF(field);
+        if (!slot) {
+            PyErr_Format(PyExc_TypeError, "%s.%U must be a __slots__ field",
+                         ((PyTypeObject *)type)->tp_name, PyTuple_GET_ITEM(fields, i));
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* A new object of a slotted class with every field set (new references taken). */
+PyObject *
+slotted(PyObject *type, const Py_ssize_t *offsets, PyObject *const *values, int count)
+{
+    PyObject *made = ((PyTypeObject *)type)->tp_alloc((PyTypeObject *)type, 0);
+    if (!made)
+        return NULL;
+    for (int i = 0; i < count; i++) {
+        Py_INCREF(values[i]);
+        *(PyObject **)((char *)made + offsets[i]) = values[i];
+    }
+    return made;
+}
+
+int
+table_entry(PyObject *tables, const char *owner, const char *name, PyTypeObject *type,
+            PyObject **field)
+{
+    PyObject *value = PyDict_GetItemString(tables, name);
+    if (!value) {
+        PyErr_Format(PyExc_KeyError, "%s: the tables have no '%s'", owner, name);
+        return -1;
+    }
+    if (type && !PyObject_TypeCheck(value, type)) {
+        PyErr_Format(PyExc_TypeError, "%s: %s must be a %s, not %s", owner, name, type->tp_name,
+                     Py_TYPE(value)->tp_name);
+        return -1;
+    }
+    Py_INCREF(value);
+    Py_XSETREF(*field, value);
+    return 0;
+}
+
+Py_ssize_t
+table_count(PyObject *tables, const char *owner, const char *name)
+{
+    PyObject *value = NULL;
+    if (table_entry(tables, owner, name, &PyLong_Type, &value) < 0)
+        return -1;
+    Py_ssize_t n = PyLong_AsSsize_t(value);
+    Py_DECREF(value);
+    if (n < 0 && !PyErr_Occurred())
+        PyErr_Format(PyExc_ValueError, "%s: %s must not be negative", owner, name);
+    return n;
 }
 
 PyObject *

@@ -39,6 +39,13 @@ int model_decide(PyObject *model, PyObject *names, PyObject *words, unsigned lon
 /* The cue a Favour stands for, by name ("start1.what", "word.legal", "pair.you should"). */
 PyObject *model_cue_name(PyObject *names, PyObject *words, const Favour *f);
 
+/* Sets *field to a new reference to tables[name] (an instance of `type`, when given); -1
+ * with a KeyError or TypeError naming `owner` and `name` when it is missing or of another
+ * kind. */
+int table_entry(PyObject *tables, const char *owner, const char *name, PyTypeObject *type,
+                PyObject **field);
+/* tables[name] as a count (an int of 0 or more); -1 with the error set otherwise. */
+Py_ssize_t table_count(PyObject *tables, const char *owner, const char *name);
 /* `result` (a new reference from a Python helper) when it is a str; else NULL with a
  * TypeError naming `what`. */
 PyObject *expect_str(PyObject *result, const char *what);
@@ -59,8 +66,9 @@ PyObject *tokens(PyObject *text);
  * has none there yet. */
 PyObject *known_stems(PyObject *words, PyObject *cache);
 
-/* An ASCII text lower-cased and single-spaced, as normalise() in context.py leaves it. */
-PyObject *normalise_ascii(PyObject *text);
+/* An ASCII text single-spaced as segment.single_spaced leaves it (the text itself when
+ * already so), and lower-cased too when `lower` is set, as context.normalise leaves it. */
+PyObject *ascii_spaced(PyObject *text, int lower);
 
 /* _context_reader.c: reads the turns before a coach turn as Signals.read does. */
 extern PyTypeObject ContextReaderType;

@@ -14,7 +14,6 @@
 #include <Python.h>
 #include <math.h>
 #include <stddef.h>
-#include <structmember.h>
 
 #include "_speedups.h"
 
@@ -100,60 +99,6 @@ UnitTagger_dealloc(UnitTagger *self)
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
-static int
-take(PyObject *tables, const char *name, PyObject **field)
-{
-    PyObject *value = PyDict_GetItemString(tables, name);
-    if (!value) {
-        PyErr_Format(PyExc_KeyError, "UnitTagger: the tables have no '%s'", name);
-        return -1;
-    }
-    Py_INCREF(value);
-    Py_XSETREF(*field, value);
-    return 0;
-}
-
-/* Where each of a slotted class's named fields lives in its objects. */
-int
-slot_offsets(PyObject *type, PyObject *fields, int count, Py_ssize_t *offsets)
-{
-    if (!fields || !PyTuple_Check(fields) || PyTuple_GET_SIZE(fields) != count) {
-        PyErr_Format(PyExc_ValueError, "%s needs its %d fields named", ((PyTypeObject *)type)->tp_name,
-                     count);
-        return -1;
-    }
-    for (int i = 0; i < count; i++) {
-        PyObject *field = PyObject_GetAttr(type, PyTuple_GET_ITEM(fields, i));
-        if (!field)
-            return -1;
-        int slot = Py_IS_TYPE(field, &PyMemberDescr_Type) &&
-                   ((PyMemberDescrObject *)field)->d_member->type == T_OBJECT_EX;
-        if (slot)
-            offsets[i] = ((PyMemberDescrObject *)field)->d_member->offset;
-        Py_DECREF(field);
-        if (!slot) {
-            PyErr_Format(PyExc_TypeError, "%s.%U must be a __slots__ field",
-                         ((PyTypeObject *)type)->tp_name, PyTuple_GET_ITEM(fields, i));
-            return -1;
-        }
-    }
-    return 0;
-}
-
-/* A new object of a slotted class with every field set (new references taken). */
-PyObject *
-slotted(PyObject *type, const Py_ssize_t *offsets, PyObject *const *values, int count)
-{
-    PyObject *made = ((PyTypeObject *)type)->tp_alloc((PyTypeObject *)type, 0);
-    if (!made)
-        return NULL;
-    for (int i = 0; i < count; i++) {
-        Py_INCREF(values[i]);
-        *(PyObject **)((char *)made + offsets[i]) = values[i];
-    }
-    return made;
-}
-
 /* UnitTagger(reader, model, tables) */
 static int
 UnitTagger_init(UnitTagger *self, PyObject *args, PyObject *kwds)
@@ -168,7 +113,8 @@ UnitTagger_init(UnitTagger *self, PyObject *args, PyObject *kwds)
     Py_INCREF(model);
     Py_XSETREF(self->model, model);
     for (size_t i = 0; i < sizeof FIRST / sizeof *FIRST; i++)
-        if (take(tables, FIRST[i].name, (PyObject **)((char *)self + FIRST[i].offset)) < 0)
+        if (table_entry(tables, "UnitTagger", FIRST[i].name, NULL,
+                        (PyObject **)((char *)self + FIRST[i].offset)) < 0)
             return -1;
     if (!PyTuple_Check(self->acts) || !PyTuple_Check(self->labels) ||
         PyTuple_GET_SIZE(self->acts) != PyTuple_GET_SIZE(self->labels) ||
@@ -218,19 +164,15 @@ UnitTagger_init(UnitTagger *self, PyObject *args, PyObject *kwds)
     if (slot_offsets(self->unit_type, fields, U_COUNT, self->offsets) < 0)
         return -1;
     for (size_t i = 0; i < sizeof FOR_TURNS / sizeof *FOR_TURNS; i++)
-        if (take(tables, FOR_TURNS[i].name, (PyObject **)((char *)self + FOR_TURNS[i].offset)) < 0)
+        if (table_entry(tables, "UnitTagger", FOR_TURNS[i].name, NULL,
+                        (PyObject **)((char *)self + FOR_TURNS[i].offset)) < 0)
             return -1;
     if (!PyType_Check(self->turn_type) || !PyDict_Check(self->ranks)) {
         PyErr_SetString(PyExc_TypeError, "UnitTagger: turn_type must be a class, ranks a dict");
         return -1;
     }
-    PyObject *window = PyDict_GetItemString(tables, "window");
-    self->window = window ? PyLong_AsSsize_t(window) : -1;
-    if (self->window < 1) {
-        if (!PyErr_Occurred())
-            PyErr_SetString(PyExc_ValueError, "UnitTagger: window must be a positive int");
+    if ((self->window = table_count(tables, "UnitTagger", "window")) < 0)
         return -1;
-    }
     fields = PyDict_GetItemString(tables, "turn_fields");
     return slot_offsets(self->turn_type, fields, 5, self->turn_offsets);
 }

@@ -27,7 +27,7 @@ from app.rubric import lexicon as lx
 from app.rubric.context import Signals, normalise
 from app.rubric.lexicon import wordset
 from app.rubric.overlap import STEM_CACHE, stems_of, tokens
-from app.rubric.speedups import native as _speedups
+from app.rubric.speedups import native
 
 # Disfluencies inside a unit ("you're, um, feeling", "you're- you're") hide the cue words.
 _INNER_FILLER = re.compile(r"(?:,\s*)?\b(?:u+m+|u+h+|e+r+m*)\b,?|,\s*like,|\b([\w']+)- (?=\1\b)")
@@ -584,4 +584,4 @@ def _reader_tables() -> dict[str, object]:
 
 
 # Where `_speedups` is built, `read` reads in C with these very tables.
-reader = _speedups.CueReader(_reader_tables()) if _speedups is not None else None
+reader = native.CueReader(_reader_tables()) if native is not None else None

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from app.domain.acts import Act
-from app.rubric.speedups import native as _speedups
+from app.rubric.speedups import native
 
 MODEL_PATH = Path(__file__).with_name("act_model.json")
 FORMAT = 1
@@ -248,7 +248,7 @@ class ActModel:
         self._word_weights = _per_label(words, rows, width)
         self._pair_weights = _per_label(pairs, rows, width)
         self._masks: dict[frozenset[Act], int] = {}
-        self.native = _native_model(rows, words, pairs) if speedups and _speedups else None
+        self.native = _native_model(rows, words, pairs) if speedups and native else None
 
     @classmethod
     def from_weights(
@@ -402,14 +402,14 @@ def _top_three(values: list[int]) -> list[int]:
 
 def _native_model(
     rows: Mapping[str, tuple[int, ...]], words: Mapping[str, str], pairs: Mapping[Pair, str]
-) -> _speedups.Model:
+) -> native.Model:
     """The model's tables as `_speedups.Model` reads them: rows by position, and words by
     id, so a decision looks each word up once and finds its pairs by ids."""
     position = {name: k for k, name in enumerate(rows)}
     vocab: dict[str, int] = {}
     for word in [*words, *(w for pair in pairs for w in pair)]:
         vocab.setdefault(word, len(vocab))
-    return _speedups.Model(
+    return native.Model(
         list(rows.values()),
         position,
         vocab,

@@ -138,13 +138,18 @@ class Tagger:
         tagged: list[TaggedTurn] = []
         for i, turn in enumerate(turns):
             if turn.speaker is Speaker.COACH:
-                units = self.units(turn.text, turns[max(0, i - CONTEXT_WINDOW) : i])
-                tagged.append(
-                    TaggedTurn(i + 1, Speaker.COACH, turn.text, units, primary_act(units))
-                )
+                window = turns[max(0, i - CONTEXT_WINDOW) : i]
+                tagged.append(self.turn(turn.text, window, index=i + 1))
             else:
                 tagged.append(TaggedTurn(index=i + 1, speaker=turn.speaker, text=turn.text))
         return tagged
+
+    def turn(self, text: str, context: Sequence[Turn] = (), index: int = 0) -> TaggedTurn:
+        """Tag one coach turn: its units and its primary act."""
+        units = self.units(text, context)
+        return TaggedTurn(
+            index=index, speaker=Speaker.COACH, text=text, units=units, act=primary_act(units)
+        )
 
     def units(self, text: str, context: Sequence[Turn] = ()) -> list[Unit]:
         """Split a coach turn into units and tag each with an act and the reason for it."""
@@ -169,7 +174,8 @@ class Tagger:
 def _unit_tagger(model: ActModel) -> native.UnitTagger | None:
     """The C unit tagger for `model`, with this module's rules and reasons; None where the
     speed-ups are not built or the model decides in Python."""
-    if native is None or model.native is None or cue_reading.reader is None:
+    cue_reader, context_reader = cue_reading.reader, context_reading.reader
+    if model.native is None or cue_reader is None or context_reader is None or splitter is None:
         return None
     limits = tuple(
         (
@@ -178,9 +184,8 @@ def _unit_tagger(model: ActModel) -> native.UnitTagger | None:
         )
         for among, applied in _LIMITS
     )
-    context_reader = context_reading.reader
     return native.UnitTagger(
-        cue_reading.reader,
+        cue_reader,
         model.native,
         {
             "acts": model.acts,
@@ -197,9 +202,9 @@ def _unit_tagger(model: ActModel) -> native.UnitTagger | None:
             "limits": limits,
             "unit_type": Unit,
             "unit_fields": tuple(f.name for f in fields(Unit)),
-            "read_signals": Signals.read if context_reader is None else context_reader.read,
+            "read_signals": context_reader.read,
             "no_context": NO_CONTEXT,
-            "split_units": split_units if splitter is None else splitter.split,
+            "split_units": splitter.split,
             "affirmation": Act.AFFIRMATION,
             "information": Act.INFORMATION,
             "echo_as_praise": _echo_as_praise,
@@ -256,10 +261,7 @@ def primary_act(units: Sequence[Unit]) -> Act:
 
 def tag_turn(text: str, context: Sequence[Turn] = (), index: int = 0) -> TaggedTurn:
     """Tag one coach turn: its units and its primary act."""
-    units = tag_units(text, context)
-    return TaggedTurn(
-        index=index, speaker=Speaker.COACH, text=text, units=units, act=primary_act(units)
-    )
+    return _tagger().turn(text, context, index)
 
 
 def tag_transcript(transcript: Transcript) -> list[TaggedTurn]:
